@@ -1,0 +1,3 @@
+using S3Deploy.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, interactive: ConsoleMode.IsInteractive());

@@ -1,0 +1,17 @@
+using S3Deploy.Core.Planning;
+
+namespace S3Deploy.Core.Applying;
+
+/// <summary>How adapters watch a deploy: a progress bar, build log lines, CI annotations. Calls may come from several threads.</summary>
+public interface IDeployObserver
+{
+    void Info(string message) { }
+
+    void Warning(string message) { }
+
+    void Planned(DeployPlan plan) { }
+
+    void PhaseStarted(Phase phase, int actions, long bytes) { }
+
+    void ActionCompleted(PlannedAction action) { }
+}

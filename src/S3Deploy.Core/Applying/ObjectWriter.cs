@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using Amazon.S3;
+using Amazon.S3.Model;
+using S3Deploy.Core.Headers;
+using S3Deploy.Core.Planning;
+using S3Deploy.Core.Remote;
+
+namespace S3Deploy.Core.Applying;
+
+/// <summary>Writes one object: a streamed PUT with Content-MD5, a multipart upload above the threshold, or a header-only copy onto itself.</summary>
+internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodies, long multipartThreshold, long partSize)
+{
+    private const int BufferSize = 1 << 16;
+
+    /// <returns>The ETag S3 answered, normalized.</returns>
+    public Task<string> ApplyAsync(PlannedAction action, CancellationToken ct)
+    {
+        var desired = action.Desired!;
+        return action.Kind switch
+        {
+            ActionKind.UpdateHeaders => CopyOntoItselfAsync(desired, ct),
+            _ when desired.File.Size > multipartThreshold => MultipartAsync(desired, ct),
+            _ => PutAsync(desired, ct),
+        };
+    }
+
+    private async Task<string> PutAsync(DesiredObject d, CancellationToken ct)
+    {
+        var request = new PutObjectRequest
+        {
+            BucketName = target.Bucket,
+            Key = target.KeyFor(d.RelativeKey),
+            InputStream = Open(d.File.FullPath),
+            AutoCloseStream = true,
+            MD5Digest = Convert.ToBase64String(Convert.FromHexString(d.File.Md5Hex)),
+            UseChunkEncoding = !plainBodies,
+        };
+        Apply(d.Headers, request.Headers, request.Metadata);
+        request.ContentType = d.Headers.ContentType;
+        var response = await Call(() => s3.PutObjectAsync(request, ct), d.RelativeKey, "s3:PutObject");
+        return BucketReader.NormalizeETag(response.ETag);
+    }
+
+    private async Task<string> MultipartAsync(DesiredObject d, CancellationToken ct)
+    {
+        var key = target.KeyFor(d.RelativeKey);
+        var start = new InitiateMultipartUploadRequest { BucketName = target.Bucket, Key = key, ContentType = d.Headers.ContentType };
+        Apply(d.Headers, start.Headers, start.Metadata);
+        var upload = await Call(() => s3.InitiateMultipartUploadAsync(start, ct), d.RelativeKey, "s3:PutObject");
+        try
+        {
+            var parts = new List<PartETag>();
+            var size = EffectivePartSize(d.File.Size);
+            for (long offset = 0, number = 1; offset < d.File.Size; offset += size, number++)
+            {
+                var length = Math.Min(size, d.File.Size - offset);
+                var request = new UploadPartRequest
+                {
+                    BucketName = target.Bucket,
+                    Key = key,
+                    UploadId = upload.UploadId,
+                    PartNumber = (int)number,
+                    FilePath = d.File.FullPath,
+                    FilePosition = offset,
+                    PartSize = length,
+                    MD5Digest = await PartMd5Async(d.File.FullPath, offset, length, ct),
+                    UseChunkEncoding = !plainBodies,
+                };
+                var part = await Call(() => s3.UploadPartAsync(request, ct), d.RelativeKey, "s3:PutObject");
+                parts.Add(new PartETag((int)number, part.ETag));
+            }
+
+            var complete = new CompleteMultipartUploadRequest { BucketName = target.Bucket, Key = key, UploadId = upload.UploadId, PartETags = parts };
+            var done = await Call(() => s3.CompleteMultipartUploadAsync(complete, ct), d.RelativeKey, "s3:PutObject");
+            return BucketReader.NormalizeETag(done.ETag);
+        }
+        catch
+        {
+            // Abandoned parts are billed until aborted; try even when cancelled.
+            await AbortQuietlyAsync(key, upload.UploadId);
+            throw;
+        }
+    }
+
+    private async Task<string> CopyOntoItselfAsync(DesiredObject d, CancellationToken ct)
+    {
+        var key = target.KeyFor(d.RelativeKey);
+        var request = new CopyObjectRequest
+        {
+            SourceBucket = target.Bucket,
+            SourceKey = key,
+            DestinationBucket = target.Bucket,
+            DestinationKey = key,
+            MetadataDirective = S3MetadataDirective.REPLACE,
+            ContentType = d.Headers.ContentType,
+        };
+        Apply(d.Headers, request.Headers, request.Metadata);
+        var response = await Call(() => s3.CopyObjectAsync(request, ct), d.RelativeKey, "s3:GetObject and s3:PutObject");
+        return BucketReader.NormalizeETag(response.ETag);
+    }
+
+    private long EffectivePartSize(long fileSize)
+    {
+        const int maxParts = 10_000;
+        var size = partSize;
+        while ((fileSize + size - 1) / size > maxParts)
+        {
+            size *= 2;
+        }
+
+        return size;
+    }
+
+    private static async Task<string> PartMd5Async(string path, long offset, long length, CancellationToken ct)
+    {
+        await using var stream = Open(path);
+        stream.Position = offset;
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var buffer = new byte[BufferSize];
+        for (var left = length; left > 0;)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), ct);
+            if (read == 0)
+            {
+                throw new IOException($"'{path}' got shorter while it was being uploaded.");
+            }
+
+            md5.AppendData(buffer, 0, read);
+            left -= read;
+        }
+
+        return Convert.ToBase64String(md5.GetHashAndReset());
+    }
+
+    private async Task AbortQuietlyAsync(string key, string uploadId)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await s3.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = target.Bucket, Key = key, UploadId = uploadId }, timeout.Token);
+        }
+        catch (Exception e) when (e is AmazonS3Exception or OperationCanceledException or HttpRequestException)
+        {
+            // A lifecycle rule (AbortIncompleteMultipartUpload) cleans up what this could not.
+        }
+    }
+
+    private static void Apply(ObjectHeaders headers, HeadersCollection target, MetadataCollection metadata)
+    {
+        target.CacheControl = headers.CacheControl;
+        target.ContentEncoding = headers.ContentEncoding;
+        target.ContentDisposition = headers.ContentDisposition;
+        foreach (var (name, value) in headers.UserMetadata)
+        {
+            metadata.Add(name, value);
+        }
+    }
+
+    private static FileStream Open(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    private Task<T> Call<T>(Func<Task<T>> call, string key, string permission) =>
+        S3Errors.Call(call, target.Bucket, permission, $"write '{key}'");
+}

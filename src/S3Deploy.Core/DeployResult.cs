@@ -1,0 +1,21 @@
+using S3Deploy.Core.Planning;
+
+namespace S3Deploy.Core;
+
+/// <summary>What a deploy did, or in a dry run would do.</summary>
+public sealed record DeployResult(
+    bool DryRun,
+    int Uploaded,
+    int HeadersUpdated,
+    int Deleted,
+    int Unchanged,
+    long BytesUploaded,
+    TimeSpan Duration,
+    IReadOnlyList<PlannedAction> Actions,
+    IReadOnlyList<string> Warnings)
+{
+    public static DeployResult FromPlan(DeployPlan plan, bool dryRun, TimeSpan duration, IReadOnlyList<string> warnings) =>
+        new(dryRun, plan.Count(ActionKind.Upload), plan.Count(ActionKind.UpdateHeaders), plan.Count(ActionKind.Delete), plan.Unchanged, plan.BytesToSend, duration, plan.Actions, warnings);
+
+    public bool ChangedNothing => Actions.Count == 0;
+}

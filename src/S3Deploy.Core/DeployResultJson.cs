@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace S3Deploy.Core;
+
+/// <summary>The one JSON shape every adapter prints or exposes (CLI --json, Action outputs).</summary>
+public static class DeployResultJson
+{
+    public static string Write(DeployResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("dryRun", result.DryRun);
+            json.WriteNumber("uploaded", result.Uploaded);
+            json.WriteNumber("headersUpdated", result.HeadersUpdated);
+            json.WriteNumber("deleted", result.Deleted);
+            json.WriteNumber("unchanged", result.Unchanged);
+            json.WriteNumber("bytesUploaded", result.BytesUploaded);
+            json.WriteNumber("durationMs", (long)result.Duration.TotalMilliseconds);
+            json.WriteStartArray("actions");
+            foreach (var action in result.Actions)
+            {
+                json.WriteStartObject();
+                json.WriteString("key", action.RelativeKey);
+                json.WriteString("action", action.KindName);
+                json.WriteString("reason", action.ReasonName);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("warnings");
+            foreach (var warning in result.Warnings)
+            {
+                json.WriteStringValue(warning);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -1,0 +1,16 @@
+namespace S3Deploy.Core.Diagnostics;
+
+/// <summary>An expected failure: a stable code, a one-line message that says what to do, and how the adapter should exit.</summary>
+public sealed class DeployException(string code, FailureKind kind, string message, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public string Code { get; } = code;
+
+    public FailureKind Kind { get; } = kind;
+
+    public static DeployException Usage(string code, string message) => new(code, FailureKind.Usage, message);
+
+    public static DeployException Refused(string code, string message) => new(code, FailureKind.Refused, message);
+
+    public override string ToString() => $"{Code}: {Message}";
+}

@@ -1,0 +1,25 @@
+namespace S3Deploy.Core.Diagnostics;
+
+/// <summary>Stable codes shared by every adapter; never renumber one, only add.</summary>
+public static class DiagnosticCode
+{
+    public const string SourceMissing = "S3D001";
+    public const string SourceNotFolder = "S3D002";
+    public const string EmptySource = "S3D003";
+    public const string TooManyDeletes = "S3D004";
+    public const string BadTarget = "S3D005";
+    public const string BadOption = "S3D006";
+    public const string BadGlob = "S3D007";
+    public const string NoSuchBucket = "S3D010";
+    public const string AccessDenied = "S3D011";
+    public const string WrongRegion = "S3D012";
+    public const string ExpiredCredentials = "S3D013";
+    public const string NoCredentials = "S3D014";
+    public const string BadCredentials = "S3D015";
+    public const string ServiceError = "S3D020";
+    public const string NetworkError = "S3D021";
+    public const string UploadsFailed = "S3D022";
+    public const string ManifestUnreadable = "S3D023";
+    public const string Cancelled = "S3D030";
+    public const string Unexpected = "S3D099";
+}

@@ -1,0 +1,6 @@
+namespace S3Deploy.Core.Headers;
+
+public interface IContentTypeResolver
+{
+    string ContentTypeFor(string relativeKey);
+}

@@ -1,0 +1,8 @@
+namespace S3Deploy.Core.Planning;
+
+public enum ActionKind
+{
+    Upload,
+    UpdateHeaders,
+    Delete,
+}

@@ -1,0 +1,9 @@
+namespace S3Deploy.Core.Planning;
+
+public enum ActionReason
+{
+    New,
+    Content,
+    Headers,
+    Stale,
+}

@@ -1,0 +1,17 @@
+namespace S3Deploy.Core.Planning;
+
+/// <summary>One change to the bucket. <see cref="Desired"/> is null only for deletes.</summary>
+public sealed record PlannedAction(string RelativeKey, ActionKind Kind, ActionReason Reason, Phase Phase, DesiredObject? Desired)
+{
+    /// <summary>Bytes this action sends: a header update copies inside S3 and sends none.</summary>
+    public long BytesToSend => Kind == ActionKind.Upload ? Desired!.File.Size : 0;
+
+    public string KindName => Kind switch
+    {
+        ActionKind.Upload => "upload",
+        ActionKind.UpdateHeaders => "update-headers",
+        _ => "delete",
+    };
+
+    public string ReasonName => Reason.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,97 @@
+using S3Deploy.Core.Remote;
+
+namespace S3Deploy.Core.Planning;
+
+/// <summary>Compares the folder with the bucket. Pure: the only facts it needs from the network are passed in.</summary>
+public static class Planner
+{
+    /// <summary>
+    /// Keys whose bytes already match but whose headers the manifest cannot vouch for (a bucket filled by another tool,
+    /// or a deploy killed before its manifest was written). One HEAD each beats re-uploading them.
+    /// </summary>
+    public static IReadOnlyList<string> KeysToProbe(IEnumerable<DesiredObject> desired, BucketState state) =>
+        desired
+            .Where(d => state.Objects.TryGetValue(d.RelativeKey, out var remote)
+                && BytesEqual(d, remote, state.Manifest)
+                && TrustedEntry(d.RelativeKey, remote, state.Manifest) is null)
+            .Select(d => d.RelativeKey)
+            .ToList();
+
+    /// <param name="probedFingerprints">Header fingerprints read with HEAD for the keys <see cref="KeysToProbe"/> named.</param>
+    /// <param name="isDeletable">False for keys that must never be deleted (excluded ones).</param>
+    public static DeployPlan Plan(
+        IReadOnlyList<DesiredObject> desired,
+        BucketState state,
+        IReadOnlyDictionary<string, string> probedFingerprints,
+        bool delete,
+        Func<string, bool> isDeletable)
+    {
+        var actions = new List<PlannedAction>();
+        foreach (var d in desired)
+        {
+            var action = Decide(d, state, probedFingerprints);
+            if (action is not null)
+            {
+                actions.Add(action);
+            }
+        }
+
+        if (delete)
+        {
+            var wanted = desired.Select(d => d.RelativeKey).ToHashSet(StringComparer.Ordinal);
+            actions.AddRange(state.Objects.Keys
+                .Where(k => !wanted.Contains(k) && !IsFolderMarker(k) && isDeletable(k))
+                .Order(StringComparer.Ordinal)
+                .Select(k => new PlannedAction(k, ActionKind.Delete, ActionReason.Stale, Phase.Deletes, null)));
+        }
+
+        return new DeployPlan(desired, actions, state);
+    }
+
+    private static PlannedAction? Decide(DesiredObject d, BucketState state, IReadOnlyDictionary<string, string> probed)
+    {
+        var phase = d.IsEntryDocument ? Phase.EntryDocuments : Phase.Assets;
+        if (!state.Objects.TryGetValue(d.RelativeKey, out var remote))
+        {
+            return new PlannedAction(d.RelativeKey, ActionKind.Upload, ActionReason.New, phase, d);
+        }
+
+        if (!BytesEqual(d, remote, state.Manifest))
+        {
+            return new PlannedAction(d.RelativeKey, ActionKind.Upload, ActionReason.Content, phase, d);
+        }
+
+        var remoteHeaders = TrustedEntry(d.RelativeKey, remote, state.Manifest)?.Headers ?? probed.GetValueOrDefault(d.RelativeKey);
+        return remoteHeaders == d.Headers.Fingerprint()
+            ? null
+            : new PlannedAction(d.RelativeKey, ActionKind.UpdateHeaders, ActionReason.Headers, phase, d);
+    }
+
+    /// <summary>
+    /// Equal when the listed ETag is the plain MD5 of the local bytes, or when the object is still the one the manifest
+    /// recorded (same ETag) and the manifest's MD5 is the local one: that second rule covers multipart and KMS ETags.
+    /// </summary>
+    internal static bool BytesEqual(DesiredObject d, RemoteObject remote, DeployManifest manifest)
+    {
+        if (remote.Size != d.File.Size)
+        {
+            return false;
+        }
+
+        if (remote.ETagIsMd5 && remote.ETag == d.File.Md5Hex)
+        {
+            return true;
+        }
+
+        var entry = TrustedEntry(d.RelativeKey, remote, manifest);
+        return entry is not null && entry.Md5 == d.File.Md5Hex;
+    }
+
+    private static ManifestEntry? TrustedEntry(string key, RemoteObject remote, DeployManifest manifest)
+    {
+        var entry = manifest.Find(key);
+        return entry is not null && entry.ETag == remote.ETag && entry.Size == remote.Size ? entry : null;
+    }
+
+    private static bool IsFolderMarker(string key) => key.Length == 0 || key.EndsWith('/');
+}

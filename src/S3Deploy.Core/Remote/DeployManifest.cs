@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace S3Deploy.Core.Remote;
+
+/// <summary>
+/// The one object S3Deploy keeps beside the site. It lets a deploy trust multipart and KMS ETags and skip a HEAD per object,
+/// which is what makes a fresh CI checkout upload nothing.
+/// </summary>
+public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> Objects)
+{
+    public const string Folder = ".s3deploy";
+    public const string RelativeKey = Folder + "/manifest.json";
+    public const int CurrentVersion = 1;
+
+    public static readonly DeployManifest Empty = new(new Dictionary<string, ManifestEntry>());
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public ManifestEntry? Find(string relativeKey) => Objects.GetValueOrDefault(relativeKey);
+
+    public byte[] ToJson(string tool, DateTimeOffset written)
+    {
+        var sorted = new Dictionary<string, ManifestEntry>(Objects.OrderBy(o => o.Key, StringComparer.Ordinal));
+        return JsonSerializer.SerializeToUtf8Bytes(new Document(CurrentVersion, tool, written, sorted), Json);
+    }
+
+    /// <summary>Null when the text is not a manifest this version understands: the deploy then falls back to HEAD requests.</summary>
+    public static DeployManifest? FromJson(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var doc = JsonSerializer.Deserialize<Document>(json, Json);
+            return doc is { Version: CurrentVersion, Objects: not null } ? new DeployManifest(doc.Objects) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record Document(int Version, string? Tool, DateTimeOffset? Written, Dictionary<string, ManifestEntry>? Objects);
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Sockets;
+using Amazon.Runtime;
+using Amazon.S3;
+using S3Deploy.Core.Diagnostics;
+
+namespace S3Deploy.Core.Remote;
+
+/// <summary>Turns SDK failures into one-line coded messages that say what to do. Never includes credentials.</summary>
+internal static class S3Errors
+{
+    public static async Task<T> Call<T>(Func<Task<T>> call, string bucket, string permission, string what)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (Translate(e, bucket, permission, what) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    public static DeployException? Translate(Exception e, string bucket, string permission, string what)
+    {
+        switch (e)
+        {
+            case DeployException:
+                return null;
+            case OperationCanceledException when e.InnerException is not TimeoutException:
+                return null;
+            case AmazonS3Exception s3:
+                return FromService(s3, s3.ErrorCode, bucket, permission, what);
+            case AmazonServiceException service:
+                return FromService(service, service.ErrorCode, bucket, permission, what);
+            case AmazonClientException client when client.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase):
+                return new DeployException(DiagnosticCode.NoCredentials, FailureKind.Service, "No AWS credentials were found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, pass --profile, sign in with 'aws sso login', or run where a role is available (GitHub OIDC, ECS, EC2).", e);
+            case HttpRequestException or SocketException or IOException or TaskCanceledException or AmazonClientException:
+                return new DeployException(DiagnosticCode.NetworkError, FailureKind.Service, $"Could not reach S3 while trying to {what}: {Flatten(e)}. Check the network, the region and --endpoint-url; then run again.", e);
+            default:
+                return null;
+        }
+    }
+
+    private static DeployException FromService(AmazonServiceException e, string? code, string bucket, string permission, string what)
+    {
+        var (diagnostic, message) = code switch
+        {
+            "NoSuchBucket" => (DiagnosticCode.NoSuchBucket, $"Bucket '{bucket}' does not exist. Create it first (aws s3 mb s3://{bucket}), or check the name and --endpoint-url."),
+            "AccessDenied" or "AllAccessDisabled" => (DiagnosticCode.AccessDenied, $"Access denied to {what} in bucket '{bucket}'. The identity in use needs the {permission} permission on it."),
+            "PermanentRedirect" or "AuthorizationHeaderMalformed" or "IllegalLocationConstraintException" => (DiagnosticCode.WrongRegion, $"Bucket '{bucket}' is in another region than the one in use. Pass --region with the bucket's region (aws s3api get-bucket-location --bucket {bucket} tells it)."),
+            "ExpiredToken" or "TokenRefreshRequired" or "RequestExpired" or "ExpiredTokenException" => (DiagnosticCode.ExpiredCredentials, "The AWS credentials have expired. Sign in again (aws sso login, or renew the session token) and run again."),
+            "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "InvalidToken" => (DiagnosticCode.BadCredentials, $"S3 rejected the credentials ({code}). Check the access key and secret in use (environment or --profile)."),
+            _ when e.StatusCode == HttpStatusCode.Forbidden => (DiagnosticCode.AccessDenied, $"Access denied to {what} in bucket '{bucket}' ({code ?? "403"}). The identity in use needs the {permission} permission on it."),
+            _ when e.StatusCode == HttpStatusCode.MovedPermanently => (DiagnosticCode.WrongRegion, $"Bucket '{bucket}' is in another region than the one in use. Pass --region with the bucket's region."),
+            _ => (DiagnosticCode.ServiceError, $"S3 failed to {what} ({code ?? ((int)e.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}): {FirstLine(e.Message)}. Run again; if it keeps failing, run with --diagnostics."),
+        };
+        return new DeployException(diagnostic, FailureKind.Service, message, e);
+    }
+
+    private static string Flatten(Exception e)
+    {
+        var inner = e;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return FirstLine(inner.Message).TrimEnd('.');
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim().TrimEnd('.');
+}

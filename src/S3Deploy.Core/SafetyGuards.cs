@@ -1,0 +1,30 @@
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Planning;
+using S3Deploy.Core.Scanning;
+
+namespace S3Deploy.Core;
+
+/// <summary>Refusals that happen before anything in the bucket changes.</summary>
+internal static class SafetyGuards
+{
+    public static void CheckSource(ScanResult scan, DeployOptions options)
+    {
+        if (scan.Files.Count == 0 && options.Delete && !options.AllowEmpty)
+        {
+            throw DeployException.Refused(
+                DiagnosticCode.EmptySource,
+                $"Source '{options.Source}' has no files to deploy, so every object under {options.Target} would be deleted. If that is what you want, pass --allow-empty; to upload without deleting, pass --no-delete.");
+        }
+    }
+
+    public static void CheckDeletes(DeployPlan plan, DeployOptions options)
+    {
+        var deletes = plan.Count(ActionKind.Delete);
+        if (deletes > options.MaxDeletes)
+        {
+            throw DeployException.Refused(
+                DiagnosticCode.TooManyDeletes,
+                $"This deploy would delete {deletes} objects under {options.Target}, more than --max-deletes {options.MaxDeletes}. Nothing was changed. Check the source folder and prefix; if the deletes are right, pass --max-deletes {deletes} (or --no-delete to keep them).");
+        }
+    }
+}

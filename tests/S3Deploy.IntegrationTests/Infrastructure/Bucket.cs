@@ -1,0 +1,44 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace S3Deploy.IntegrationTests.Infrastructure;
+
+/// <summary>Reads a bucket back the plain way, independent of the deployer's own code paths.</summary>
+public sealed class Bucket(IAmazonS3 s3, string name) : IDisposable
+{
+    public string Name { get; } = name;
+
+    public async Task<Dictionary<string, string>> ListAsync(string prefix = "")
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var request = new ListObjectsV2Request { BucketName = Name, Prefix = prefix };
+        do
+        {
+            var page = await s3.ListObjectsV2Async(request);
+            foreach (var o in page.S3Objects ?? [])
+            {
+                result[o.Key] = o.ETag.Trim('"');
+            }
+
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+
+        return result;
+    }
+
+    public async Task<byte[]> GetAsync(string key)
+    {
+        using var response = await s3.GetObjectAsync(Name, key);
+        using var buffer = new MemoryStream();
+        await response.ResponseStream.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    public Task<GetObjectMetadataResponse> HeadAsync(string key) => s3.GetObjectMetadataAsync(Name, key);
+
+    public Task PutAsync(string key, string text, string contentType = "text/plain") =>
+        s3.PutObjectAsync(new PutObjectRequest { BucketName = Name, Key = key, ContentBody = text, ContentType = contentType, UseChunkEncoding = false });
+
+    public void Dispose() => s3.Dispose();
+}

@@ -1,0 +1,59 @@
+using S3Deploy.IntegrationTests.Infrastructure;
+
+namespace S3Deploy.IntegrationTests;
+
+public sealed class KeyAndPrefixTests(S3ServerFixture server) : DeployTest(server)
+{
+    [Fact]
+    public async Task Prefix_site_leaves_site2_untouched()
+    {
+        await Bucket.PutAsync("site2/keep.html", "<p>other site</p>");
+        await Bucket.PutAsync("site-old.txt", "sibling object");
+        var site = Site(("index.html", "<h1>site</h1>"));
+
+        var result = await DeployAsync(site, prefix: "site");
+
+        Assert.Equal(["upload:new:index.html"], Describe(result));
+        var keys = (await Bucket.ListAsync()).Keys.Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["site-old.txt", "site/.s3deploy/manifest.json", "site/index.html", "site2/keep.html"], keys);
+    }
+
+    [Fact]
+    public async Task Prefix_deploy_deletes_only_inside_its_prefix()
+    {
+        await Bucket.PutAsync("site2/keep.html", "<p>other site</p>");
+        var site = Site(("index.html", "<h1>site</h1>"), ("gone.html", "<p>gone</p>"));
+        await DeployAsync(site, prefix: "site");
+        site.Delete("gone.html");
+
+        var result = await DeployAsync(site, prefix: "site");
+
+        Assert.Equal(["delete:stale:gone.html"], Describe(result));
+        Assert.Contains("site2/keep.html", (await Bucket.ListAsync()).Keys);
+    }
+
+    [Fact]
+    public async Task Keys_with_spaces_plus_percent_hash_and_non_ascii_round_trip()
+    {
+        var names = new[] { "release notes.html", "a+b.txt", "100%.txt", "c#.txt", "café/menü.html", "日本語.txt", "sp ace/x y.css" };
+        var site = Site(names.Select(n => (n, $"content of {n}")).ToArray());
+
+        var first = await DeployAsync(site, prefix: "we ird");
+        var second = await DeployAsync(site, prefix: "we ird");
+
+        Assert.Equal(names.Length, first.Uploaded);
+        Assert.Empty(second.Actions);
+        await AssertBucketMatchesAsync(site, "we ird");
+    }
+
+    [Fact]
+    public async Task Decomposed_file_names_become_composed_keys()
+    {
+        var decomposed = "cafe\u0301.html";
+        var site = Site((decomposed, "<p>menu</p>"));
+
+        await DeployAsync(site);
+
+        Assert.Contains("caf\u00e9.html", (await Bucket.ListAsync()).Keys);
+    }
+}

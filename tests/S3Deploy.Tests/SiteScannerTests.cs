@@ -1,0 +1,262 @@
+using System.Security.Cryptography;
+using S3Deploy.Core;
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Remote;
+using S3Deploy.Core.Scanning;
+
+namespace S3Deploy.Tests;
+
+public sealed class SiteScannerTests : IDisposable
+{
+    private readonly TempFolder site = new();
+    private readonly TempFolder outside = new();
+
+    public void Dispose()
+    {
+        site.Dispose();
+        outside.Dispose();
+    }
+
+    private static Task<ScanResult> Scan(string root, bool followSymlinks = false, params string[] excludes) =>
+        new SiteScanner(ExcludeFilter.Parse(excludes), followSymlinks, DeployManifest.Folder).ScanAsync(root, CancellationToken.None);
+
+    private static List<string> Keys(ScanResult scan) => scan.Files.Select(f => f.RelativeKey).ToList();
+
+    [Fact]
+    public async Task Keys_use_forward_slashes_in_ordinal_order()
+    {
+        site.Write("index.html", "<html/>");
+        site.Write("css/site.css", "body{}");
+        site.Write("a/b/c/deep.txt", "deep");
+        site.Write("B.txt", "upper");
+
+        var scan = await Scan(site.Path);
+
+        Assert.Equal(["B.txt", "a/b/c/deep.txt", "css/site.css", "index.html"], Keys(scan));
+        Assert.Empty(scan.Warnings);
+    }
+
+    [Fact]
+    public async Task Md5_size_and_path_match_the_file_bytes()
+    {
+        var bytes = new byte[200_000];
+        new Random(7).NextBytes(bytes);
+        var path = site.Write("img/photo.bin", bytes);
+        site.Write("empty.txt", []);
+
+        var scan = await Scan(site.Path);
+
+        var photo = Assert.Single(scan.Files, f => f.RelativeKey == "img/photo.bin");
+        Assert.Equal(bytes.Length, photo.Size);
+        Assert.Equal(Convert.ToHexStringLower(MD5.HashData(bytes)), photo.Md5Hex);
+        Assert.Equal(Path.GetFullPath(path), photo.FullPath);
+        var empty = Assert.Single(scan.Files, f => f.RelativeKey == "empty.txt");
+        Assert.Equal(0, empty.Size);
+        Assert.Equal("d41d8cd98f00b204e9800998ecf8427e", empty.Md5Hex);
+    }
+
+    [Fact]
+    public async Task Decomposed_file_names_become_composed_keys()
+    {
+        site.Write("cafe\u0301/menu\u0301.html", "x");
+
+        var scan = await Scan(site.Path);
+
+        Assert.Equal(["caf\u00e9/men\u00fa.html"], Keys(scan));
+    }
+
+    [Fact]
+    public async Task Names_that_normalize_to_the_same_key_are_refused()
+    {
+        site.Write("caf\u00e9.html", "composed");
+        site.Write("cafe\u0301.html", "decomposed");
+        if (Directory.GetFiles(site.Path).Length != 2)
+        {
+            return; // This file system normalizes names itself, so the clash cannot happen here.
+        }
+
+        var e = await Assert.ThrowsAsync<DeployException>(() => Scan(site.Path));
+
+        Assert.Equal(DiagnosticCode.BadOption, e.Code);
+        Assert.Contains("caf\u00e9.html", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Excluded_files_are_skipped()
+    {
+        site.Write("app.js", "js");
+        site.Write("app.js.map", "map");
+        site.Write("lib/vendor.js.map", "map");
+
+        var scan = await Scan(site.Path, false, "*.map");
+
+        Assert.Equal(["app.js"], Keys(scan));
+    }
+
+    [Fact]
+    public async Task Excluded_folders_are_skipped_whole()
+    {
+        site.Write("index.html", "x");
+        site.Write("drafts/a.html", "x");
+        site.Write("drafts/deep/b.html", "x");
+        site.Write("drafts-final/c.html", "x");
+        site.Write("assets/app.js", "x");
+        site.Write("assets/img/logo.png", "x");
+
+        var scan = await Scan(site.Path, false, "drafts/", "assets/**");
+
+        Assert.Equal(["drafts-final/c.html", "index.html"], Keys(scan));
+    }
+
+    [Fact]
+    public async Task Reserved_folder_at_the_top_is_skipped_with_a_warning()
+    {
+        site.Write("index.html", "x");
+        site.Write(".s3deploy/manifest.json", "{}");
+        site.Write("docs/.s3deploy/notes.txt", "kept: only the top-level folder is reserved");
+
+        var scan = await Scan(site.Path);
+
+        Assert.Equal(["docs/.s3deploy/notes.txt", "index.html"], Keys(scan));
+        var warning = Assert.Single(scan.Warnings);
+        Assert.Contains(".s3deploy", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Symlink_to_a_file_outside_the_source_is_skipped_with_a_warning()
+    {
+        site.Write("index.html", "x");
+        var secret = outside.Write("secret.txt", "secret");
+        File.CreateSymbolicLink(site.Combine("leak.txt"), secret);
+
+        var scan = await Scan(site.Path);
+
+        Assert.Equal(["index.html"], Keys(scan));
+        var warning = Assert.Single(scan.Warnings);
+        Assert.Contains("leak.txt", warning, StringComparison.Ordinal);
+        Assert.Contains("--follow-symlinks", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Symlink_to_a_file_outside_the_source_is_deployed_with_follow_symlinks()
+    {
+        var secret = outside.Write("shared.txt", "shared bytes");
+        File.CreateSymbolicLink(site.Combine("shared.txt"), secret);
+
+        var scan = await Scan(site.Path, followSymlinks: true);
+
+        var file = Assert.Single(scan.Files);
+        Assert.Equal("shared.txt", file.RelativeKey);
+        Assert.Equal("shared bytes".Length, file.Size);
+        Assert.Equal(Convert.ToHexStringLower(MD5.HashData("shared bytes"u8)), file.Md5Hex);
+        Assert.Empty(scan.Warnings);
+    }
+
+    [Fact]
+    public async Task Symlink_to_a_folder_outside_the_source_is_skipped_without_follow_symlinks()
+    {
+        outside.Write("lib/a.js", "a");
+        Directory.CreateSymbolicLink(site.Combine("lib"), outside.Combine("lib"));
+
+        var scan = await Scan(site.Path);
+
+        Assert.Empty(scan.Files);
+        Assert.Contains("lib", Assert.Single(scan.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Symlink_to_a_file_inside_the_source_is_followed()
+    {
+        site.Write("real/page.html", "page");
+        File.CreateSymbolicLink(site.Combine("alias.html"), Path.Combine("real", "page.html"));
+
+        var scan = await Scan(site.Path);
+
+        Assert.Equal(["alias.html", "real/page.html"], Keys(scan));
+        Assert.Equal(scan.Files[0].Md5Hex, scan.Files[1].Md5Hex);
+        Assert.Empty(scan.Warnings);
+    }
+
+    [Fact]
+    public async Task Symlink_to_a_folder_inside_the_source_does_not_hide_the_folder_itself()
+    {
+        // SiteScanner keeps one global "visited" set for loop detection, so when the link ("alias") sorts before the
+        // folder it points to ("real"), the real folder is skipped as a "symbolic link loop" and its files are not deployed.
+        site.Write("real/page.html", "page");
+        Directory.CreateSymbolicLink(site.Combine("alias"), "real");
+
+        var scan = await Scan(site.Path);
+
+        Assert.Contains("real/page.html", Keys(scan));
+        Assert.Contains("alias/page.html", Keys(scan));
+        Assert.Empty(scan.Warnings);
+    }
+
+    [Fact]
+    public async Task Symlink_loop_is_skipped_with_a_warning()
+    {
+        site.Write("docs/page.html", "x");
+        Directory.CreateSymbolicLink(site.Combine("docs/again"), site.Combine("docs"));
+
+        var scan = await Scan(site.Path);
+
+        Assert.Equal(["docs/page.html"], Keys(scan));
+        Assert.Contains("loop", Assert.Single(scan.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dangling_symlink_is_skipped_with_a_warning()
+    {
+        site.Write("index.html", "x");
+        File.CreateSymbolicLink(site.Combine("broken.txt"), site.Combine("nowhere.txt"));
+
+        var scan = await Scan(site.Path);
+
+        Assert.Equal(["index.html"], Keys(scan));
+        Assert.Contains("broken.txt", Assert.Single(scan.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_source_is_refused_with_S3D001()
+    {
+        var e = await Assert.ThrowsAsync<DeployException>(() => Scan(site.Combine("dist")));
+
+        Assert.Equal("S3D001", e.Code);
+        Assert.Equal(FailureKind.Refused, e.Kind);
+    }
+
+    [Fact]
+    public async Task File_as_source_is_refused_with_S3D002()
+    {
+        var file = site.Write("index.html", "x");
+
+        var e = await Assert.ThrowsAsync<DeployException>(() => Scan(file));
+
+        Assert.Equal("S3D002", e.Code);
+        Assert.Equal(FailureKind.Refused, e.Kind);
+    }
+
+    [Fact]
+    public async Task Empty_source_scans_to_no_files()
+    {
+        Directory.CreateDirectory(site.Combine("empty/folder"));
+
+        var scan = await Scan(site.Path);
+
+        Assert.Empty(scan.Files);
+        Assert.Empty(scan.Warnings);
+    }
+
+    [Fact]
+    public async Task Key_longer_than_1024_bytes_is_refused()
+    {
+        // 5 folders of 200 'é' (400 bytes each in UTF-8) stay under NAME_MAX but make a 2 KB key.
+        var segment = new string('\u00e9', 120);
+        site.Write(string.Join('/', Enumerable.Repeat(segment, 5)) + "/f.txt", "x");
+
+        var e = await Assert.ThrowsAsync<DeployException>(() => Scan(site.Path));
+
+        Assert.Equal(DiagnosticCode.BadOption, e.Code);
+        Assert.Contains("1024", e.Message, StringComparison.Ordinal);
+    }
+}

@@ -32,12 +32,12 @@ public sealed class Glob
             throw Bad(pattern, "it is empty");
         }
 
+        var anchored = body.TrimEnd('/').Contains('/', StringComparison.Ordinal);
         if (body.EndsWith('/'))
         {
             body += "**";
         }
 
-        var anchored = body.TrimEnd('/').Contains('/', StringComparison.Ordinal);
         body = body.TrimStart('/');
         var sb = new StringBuilder(anchored ? "^" : "^(?:.*/)?");
         Translate(pattern, body, sb);

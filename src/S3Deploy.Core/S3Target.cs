@@ -42,7 +42,7 @@ public sealed record S3Target(string Bucket, string Prefix)
         name.Length is >= 3 and <= 63
         && char.IsAsciiLetterOrDigit(name[0])
         && char.IsAsciiLetterOrDigit(name[^1])
-        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-' or '_');
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-');
 
     private static DeployException Bad(string value, string why) =>
         DeployException.Usage(DiagnosticCode.BadTarget, $"Target '{value}' is not usable: {why}. Write it as s3://BUCKET or s3://BUCKET/PREFIX.");

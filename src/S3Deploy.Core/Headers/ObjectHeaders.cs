@@ -26,9 +26,10 @@ public sealed record ObjectHeaders(
             .Append("cache-control:").Append(CacheControl).Append('\n')
             .Append("content-encoding:").Append(ContentEncoding).Append('\n')
             .Append("content-disposition:").Append(ContentDisposition).Append('\n');
-        foreach (var (name, value) in UserMetadata.OrderBy(m => m.Key, StringComparer.Ordinal))
+        // S3 hands metadata names back in lower case, so they are compared that way.
+        foreach (var (name, value) in UserMetadata.Select(m => (Name: m.Key.ToLowerInvariant(), m.Value)).OrderBy(m => m.Name, StringComparer.Ordinal))
         {
-            text.Append("meta-").Append(name.ToLowerInvariant()).Append(':').Append(value).Append('\n');
+            text.Append("meta-").Append(name).Append(':').Append(value).Append('\n');
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];

@@ -74,6 +74,9 @@ public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, str
                 }
 
                 Walk(sub, entryRelative, realRoot, visited, found, warnings);
+
+                // Only the folders above this one make a loop; a link elsewhere to the same folder is a second, legitimate path.
+                visited.Remove(RealPath(sub));
                 continue;
             }
 

@@ -24,7 +24,7 @@ public sealed partial class S3ServerFixture : IAsyncLifetime
     {
         if (!File.Exists(RepoPaths.S3rverScript))
         {
-            throw new InvalidOperationException($"s3rver is not installed: run 'npm ci --prefix tests/s3server' in {RepoPaths.Root}.");
+            await InstallS3rverAsync();
         }
 
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "S3RVER");
@@ -88,6 +88,20 @@ public sealed partial class S3ServerFixture : IAsyncLifetime
         using var s3 = Client();
         await s3.PutBucketAsync(new PutBucketRequest { BucketName = name });
         return name;
+    }
+
+    /// <summary>So that a plain 'dotnet test' works on a fresh clone: the lockfile pins s3rver, npm ci installs exactly that.</summary>
+    private static async Task InstallS3rverAsync()
+    {
+        var npm = new ProcessStartInfo("npm") { ArgumentList = { "ci", "--prefix", Path.Combine(RepoPaths.Root, "tests", "s3server"), "--no-audit", "--no-fund" }, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(npm) ?? throw new InvalidOperationException("Could not start npm (Node.js 20 is needed for the integration tests).");
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        if (process.ExitCode != 0 || !File.Exists(RepoPaths.S3rverScript))
+        {
+            throw new InvalidOperationException($"'npm ci --prefix tests/s3server' failed ({process.ExitCode}): {await errors}");
+        }
     }
 
     private static async Task DrainAsync(Process process)

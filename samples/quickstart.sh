@@ -106,12 +106,13 @@ heading "The objects as s3rver stores them on disk (under $DATA_DIR/$BUCKET)"
 if [[ "${KEEP_SERVER:-}" == "1" ]]; then
   heading "Keeping the server running at $ENDPOINT (Ctrl+C stops it and deletes its data)"
   cat <<EOF
-Try, in another terminal:
+Try, in another terminal (from the repository root):
   curl $ENDPOINT/$BUCKET/site/index.html
   AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER AWS_REGION=us-east-1 \\
     dotnet $S3DEPLOY_DLL plan $SITE s3://$BUCKET/site --endpoint-url $ENDPOINT
 Objects are stored under: $DATA_DIR/$BUCKET
 EOF
+  trap 'exit 0' INT   # Ctrl+C is the normal way to stop here
   wait "$SERVER_PID" || true
 else
   echo

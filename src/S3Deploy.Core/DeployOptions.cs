@@ -1,4 +1,5 @@
 using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Headers;
 
 namespace S3Deploy.Core;
 
@@ -30,8 +31,14 @@ public sealed record DeployOptions
 
     public bool FollowSymlinks { get; init; }
 
-    /// <summary>Overrides the default Cache-Control of every file.</summary>
-    public string? CacheControl { get; init; }
+    /// <summary>Rules, default Cache-Control, encryption and storage class.</summary>
+    public HeaderSettings Headers { get; init; } = new();
+
+    /// <summary>Upload X.br (or X.gz) as X with its Content-Encoding where dotnet publish left one beside X.</summary>
+    public Compression Precompressed { get; init; }
+
+    /// <summary>Path → location ('/new/' or 'https://…'): zero-byte objects S3 website hosting answers with a redirect.</summary>
+    public IReadOnlyDictionary<string, string> Redirects { get; init; } = new Dictionary<string, string>();
 
     public long MultipartThreshold { get; init; } = DefaultMultipartThreshold;
 
@@ -43,6 +50,20 @@ public sealed record DeployOptions
         Require(MaxDeletes >= 0, "--max-deletes must be 0 or more");
         Require(PartSize >= 5L * 1024 * 1024, "the multipart part size must be at least 5 MiB (an S3 limit)");
         Require(MultipartThreshold >= PartSize, "the multipart threshold must be at least the part size");
+        foreach (var (from, to) in Redirects)
+        {
+            if (!from.StartsWith('/') || !(to.StartsWith('/') || to.StartsWith("http://", StringComparison.Ordinal) || to.StartsWith("https://", StringComparison.Ordinal)))
+            {
+                throw DeployException.Usage(DiagnosticCode.BadRedirect, $"Redirect '{from}' -> '{to}' is not valid: the path must start with '/', and the location with '/', 'http://' or 'https://' (as S3 requires).");
+            }
+        }
+
+        if (Headers.ServerSideEncryption is { } sse)
+        {
+            Require(sse is "AES256" or "aws:kms", $"--sse must be AES256 or aws:kms, not '{sse}'");
+        }
+
+        Require(Headers.SseKmsKeyId is null || Headers.ServerSideEncryption == "aws:kms", "--sse-kms-key-id needs --sse aws:kms");
         if (Connection.EndpointUrl is { } url)
         {
             Require(

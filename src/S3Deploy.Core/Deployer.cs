@@ -11,7 +11,7 @@ using S3Deploy.Core.Scanning;
 namespace S3Deploy.Core;
 
 /// <summary>The whole deploy, top to bottom: scan the folder, read the bucket, plan, refuse if unsafe, apply in phases, write the manifest.</summary>
-public sealed class Deployer(IDeployObserver? observer = null, IHeaderPolicy? headers = null, Func<ConnectionOptions, IAmazonS3>? clients = null)
+public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOptions, IAmazonS3>? clients = null)
 {
     private readonly IDeployObserver observer = observer ?? NullObserver.Instance;
 
@@ -22,7 +22,7 @@ public sealed class Deployer(IDeployObserver? observer = null, IHeaderPolicy? he
         options.Validate();
         var clock = Stopwatch.StartNew();
         var excludes = ExcludeFilter.Parse(options.Excludes);
-        var policy = headers ?? new DefaultHeaderPolicy(new BasicContentTypes(), options.CacheControl);
+        var policy = new HeaderPolicy(options.Headers, MimeTypes.Default);
 
         var scan = await new SiteScanner(excludes, options.FollowSymlinks, DeployManifest.Folder).ScanAsync(options.Source, ct);
         var warnings = scan.Warnings.ToList();
@@ -35,7 +35,7 @@ public sealed class Deployer(IDeployObserver? observer = null, IHeaderPolicy? he
         var state = await reader.ReadAsync(ct);
         observer.Info($"Found {state.Objects.Count} objects under {options.Target}{(state.ManifestFound ? "" : " (no deploy manifest yet)")}");
 
-        var desired = scan.Files.Select(f => new DesiredObject(f, policy.HeadersFor(f), policy.IsEntryDocument(f))).ToList();
+        var desired = DesiredSite.Build(scan.Files, policy, options.Precompressed, options.Redirects);
         var probed = await reader.ProbeHeadersAsync(Planner.KeysToProbe(desired, state), options.Concurrency, ct);
         var plan = Planner.Plan(desired, state, probed, options.Delete, key => !excludes.IsExcluded(key));
         SafetyGuards.CheckDeletes(plan, options);
@@ -83,7 +83,7 @@ public sealed class Deployer(IDeployObserver? observer = null, IHeaderPolicy? he
 
     private static async Task WriteManifestAsync(IAmazonS3 s3, DeployPlan plan, ApplyOutcome outcome, S3Target target, CancellationToken ct)
     {
-        var manifest = ManifestBuilder.Build(plan, outcome.WrittenETags, outcome.Deleted);
+        var manifest = ManifestBuilder.Build(plan, outcome.Written, outcome.Deleted);
         var request = new PutObjectRequest
         {
             BucketName = target.Bucket,

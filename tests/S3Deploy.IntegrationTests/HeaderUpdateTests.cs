@@ -1,3 +1,4 @@
+using S3Deploy.Core.Headers;
 using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
@@ -11,7 +12,7 @@ public sealed class HeaderUpdateTests(S3ServerFixture server) : DeployTest(serve
         await DeployAsync(site);
         var before = await Bucket.ListAsync();
 
-        var result = await DeployAsync(Options(site) with { CacheControl = "no-cache" });
+        var result = await DeployAsync(Options(site) with { Headers = new HeaderSettings { CacheControl = "no-cache" } });
 
         Assert.Equal(["update-headers:headers:app.js", "update-headers:headers:index.html"], Describe(result));
         Assert.Equal(0, result.BytesUploaded);
@@ -19,7 +20,7 @@ public sealed class HeaderUpdateTests(S3ServerFixture server) : DeployTest(serve
         Assert.Equal("text/javascript; charset=utf-8", (await Bucket.HeadAsync("app.js")).Headers.ContentType);
         Assert.Equal(before["app.js"], (await Bucket.ListAsync())["app.js"]);
         Assert.Equal("run()", System.Text.Encoding.UTF8.GetString(await Bucket.GetAsync("app.js")));
-        Assert.Empty((await DeployAsync(Options(site) with { CacheControl = "no-cache" })).Actions);
+        Assert.Empty((await DeployAsync(Options(site) with { Headers = new HeaderSettings { CacheControl = "no-cache" } })).Actions);
     }
 
     [Fact]
@@ -28,7 +29,7 @@ public sealed class HeaderUpdateTests(S3ServerFixture server) : DeployTest(serve
         var site = Site(("a.txt", "same bytes"), ("b.txt", "also same"));
         await Bucket.PutAsync("a.txt", "same bytes", "text/plain; charset=utf-8");
         await Bucket.PutAsync("b.txt", "also same", "application/octet-stream");
-        var options = Options(site) with { CacheControl = null };
+        var options = Options(site) with { Headers = new HeaderSettings { CacheControl = null } };
 
         var result = await DeployAsync(options);
 

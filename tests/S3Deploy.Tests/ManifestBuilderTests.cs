@@ -9,13 +9,16 @@ public class ManifestBuilderTests
 {
     private static readonly IReadOnlySet<string> NothingDeleted = new HashSet<string>();
 
+    private static Dictionary<string, StoredObject> Written(DeployPlan plan, params (string Key, string ETag)[] writes) =>
+        writes.ToDictionary(w => w.Key, w => new StoredObject(w.ETag, plan.Desired.Single(d => d.RelativeKey == w.Key).File.Size));
+
     [Fact]
     public void After_full_success_every_desired_key_is_recorded_with_its_completed_etag()
     {
         var a = Desired("a.css", "aaa");
         var b = Desired("index.html", "<b/>");
         var plan = Plan([a, b], EmptyBucket());
-        var completed = new Dictionary<string, string> { ["a.css"] = "etag-a", ["index.html"] = "etag-b" };
+        var completed = Written(plan, ("a.css", "etag-a"), ("index.html", "etag-b"));
 
         var manifest = ManifestBuilder.Build(plan, completed, NothingDeleted);
 
@@ -32,7 +35,7 @@ public class ManifestBuilderTests
         var plan = Plan([d], State([remote], [(d.RelativeKey, EntryFor(d, remote))]));
         Assert.Empty(plan.Actions);
 
-        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, string>(), NothingDeleted);
+        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, StoredObject>(), NothingDeleted);
 
         Assert.Equal(new ManifestEntry(d.File.Md5Hex, d.File.Size, remote.ETag, d.Headers.Fingerprint()), manifest.Find("big.css"));
     }
@@ -42,9 +45,9 @@ public class ManifestBuilderTests
     {
         var d = Desired("a.css", "same");
         var remote = Remote("a.css", "same");
-        var plan = Plan([d], State([remote]), probed: new Dictionary<string, string> { ["a.css"] = d.Headers.Fingerprint() });
+        var plan = Plan([d], State([remote]), probed: new Dictionary<string, ObjectHeaders> { ["a.css"] = d.Headers });
 
-        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, string>(), NothingDeleted);
+        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, StoredObject>(), NothingDeleted);
 
         Assert.Equal(remote.ETag, manifest.Find("a.css")?.ETag);
         Assert.Equal(d.Headers.Fingerprint(), manifest.Find("a.css")?.Headers);
@@ -59,7 +62,7 @@ public class ManifestBuilderTests
         var plan = Plan([d], State([remote], [("a.css", old)]));
         Assert.Equal(ActionKind.Upload, Assert.Single(plan.Actions).Kind);
 
-        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, string>(), NothingDeleted);
+        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, StoredObject>(), NothingDeleted);
 
         Assert.Equal(old, manifest.Find("a.css"));
     }
@@ -69,7 +72,7 @@ public class ManifestBuilderTests
     {
         var plan = Plan([Desired("a.css", "x"), Desired("b.css", "y")], EmptyBucket());
 
-        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, string> { ["b.css"] = "etag-b" }, NothingDeleted);
+        var manifest = ManifestBuilder.Build(plan, Written(plan, ("b.css", "etag-b")), NothingDeleted);
 
         Assert.Null(manifest.Find("a.css"));
         Assert.Equal("etag-b", manifest.Find("b.css")?.ETag);
@@ -84,7 +87,7 @@ public class ManifestBuilderTests
         var plan = Plan([d], State([remote], [("a.css", old)]));
         Assert.Equal(ActionKind.UpdateHeaders, Assert.Single(plan.Actions).Kind);
 
-        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, string>(), NothingDeleted);
+        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, StoredObject>(), NothingDeleted);
 
         Assert.Equal(old, manifest.Find("a.css"));
         Assert.NotEqual(d.Headers.Fingerprint(), manifest.Find("a.css")?.Headers);
@@ -96,7 +99,7 @@ public class ManifestBuilderTests
         var remote = Remote("old.css", "x");
         var plan = Plan([], State([remote], [("old.css", new ManifestEntry(remote.ETag, remote.Size, remote.ETag, "f"))]));
 
-        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, string>(), new HashSet<string> { "old.css" });
+        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, StoredObject>(), new HashSet<string> { "old.css" });
 
         Assert.Empty(manifest.Objects);
     }
@@ -108,7 +111,7 @@ public class ManifestBuilderTests
         var old = new ManifestEntry(remote.ETag, remote.Size, remote.ETag, "f");
         var plan = Plan([], State([remote], [("old.css", old)]));
 
-        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, string>(), NothingDeleted);
+        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, StoredObject>(), NothingDeleted);
 
         Assert.Equal(old, manifest.Find("old.css"));
     }
@@ -121,7 +124,7 @@ public class ManifestBuilderTests
         var d = Desired("a.css", "y");
         var plan = Plan([d], State([kept], [("keep.map", old)]), delete: false);
 
-        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, string> { ["a.css"] = "etag-a" }, NothingDeleted);
+        var manifest = ManifestBuilder.Build(plan, Written(plan, ("a.css", "etag-a")), NothingDeleted);
 
         Assert.Equal(old, manifest.Find("keep.map"));
         Assert.Equal("etag-a", manifest.Find("a.css")?.ETag);
@@ -133,7 +136,7 @@ public class ManifestBuilderTests
     {
         var plan = Plan([], State([], [("vanished.css", new ManifestEntry("m", 1, "e", "f"))]));
 
-        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, string>(), NothingDeleted);
+        var manifest = ManifestBuilder.Build(plan, new Dictionary<string, StoredObject>(), NothingDeleted);
 
         Assert.Empty(manifest.Objects);
     }
@@ -144,14 +147,14 @@ public class ManifestBuilderTests
         var a = Desired("a.css", "aaa");
         var page = Desired("index.html", "<p/>");
         var first = Plan([a, page], State([RemoteOpaque("a.css", "aaa", "11111111111111111111111111111111-2")]));
-        var completed = first.Actions.ToDictionary(x => x.RelativeKey, x => "22222222222222222222222222222222-" + x.RelativeKey.Length);
+        var completed = first.Actions.ToDictionary(x => x.RelativeKey, x => new StoredObject("22222222222222222222222222222222-" + x.RelativeKey.Length, x.Desired!.File.Size));
         var manifest = ManifestBuilder.Build(first, completed, NothingDeleted);
 
         var after = new BucketState(
             new Dictionary<string, RemoteObject>
             {
-                ["a.css"] = new("a.css", a.File.Size, completed["a.css"]),
-                ["index.html"] = new("index.html", page.File.Size, completed["index.html"]),
+                ["a.css"] = new("a.css", a.File.Size, completed["a.css"].ETag),
+                ["index.html"] = new("index.html", page.File.Size, completed["index.html"].ETag),
             },
             DeployManifest.FromJson(manifest.ToJson("test", DateTimeOffset.UnixEpoch))!,
             true);

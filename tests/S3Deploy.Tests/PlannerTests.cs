@@ -134,7 +134,7 @@ public class PlannerTests
     {
         var d = Desired("a.css", "same");
         var state = State([Remote("a.css", "same")]);
-        var probed = new Dictionary<string, string> { ["a.css"] = d.Headers.Fingerprint() };
+        var probed = new Dictionary<string, ObjectHeaders> { ["a.css"] = d.Headers };
 
         var plan = Plan([d], state, probed: probed);
 
@@ -147,7 +147,7 @@ public class PlannerTests
     {
         var d = Desired("a.css", "same");
         var state = State([Remote("a.css", "same")]);
-        var probed = new Dictionary<string, string> { ["a.css"] = new ObjectHeaders("binary/octet-stream").Fingerprint() };
+        var probed = new Dictionary<string, ObjectHeaders> { ["a.css"] = new ObjectHeaders("binary/octet-stream") };
 
         var action = Assert.Single(Plan([d], state, probed: probed).Actions);
 

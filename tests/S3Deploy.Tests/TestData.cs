@@ -10,9 +10,9 @@ namespace S3Deploy.Tests;
 /// <summary>Small builders for plans: local files with real MD5s, remote objects and bucket states.</summary>
 internal static class TestData
 {
-    public static readonly ObjectHeaders HtmlHeaders = new("text/html; charset=utf-8", DefaultHeaderPolicy.EntryCacheControl);
+    public static readonly ObjectHeaders HtmlHeaders = new("text/html; charset=utf-8", CacheDefaults.Entry);
 
-    public static readonly ObjectHeaders CssHeaders = new("text/css; charset=utf-8", DefaultHeaderPolicy.AssetCacheControl);
+    public static readonly ObjectHeaders CssHeaders = new("text/css; charset=utf-8", CacheDefaults.Other);
 
     public static string Md5Of(string content) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(content)));
 
@@ -48,8 +48,8 @@ internal static class TestData
 
     public static BucketState EmptyBucket() => State([]);
 
-    public static readonly IReadOnlyDictionary<string, string> NoProbes = new Dictionary<string, string>();
+    public static readonly IReadOnlyDictionary<string, ObjectHeaders> NoProbes = new Dictionary<string, ObjectHeaders>();
 
-    public static DeployPlan Plan(IReadOnlyList<DesiredObject> desired, BucketState state, bool delete = true, IReadOnlyDictionary<string, string>? probed = null) =>
+    public static DeployPlan Plan(IReadOnlyList<DesiredObject> desired, BucketState state, bool delete = true, IReadOnlyDictionary<string, ObjectHeaders>? probed = null) =>
         Planner.Plan(desired, state, probed ?? NoProbes, delete, _ => true);
 }

@@ -6,7 +6,7 @@ namespace S3Deploy.Core.Applying;
 /// <summary>What actually happened, filled in as actions finish; the manifest is built from it even after a failure.</summary>
 internal sealed class ApplyOutcome
 {
-    public ConcurrentDictionary<string, string> WrittenETags { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, StoredObject> Written { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentBag<PlannedAction> Completed { get; } = [];
 

@@ -10,60 +10,74 @@ namespace S3Deploy.Core.Applying;
 /// <summary>Writes one object: a streamed PUT with Content-MD5, a multipart upload above the threshold, or a header-only copy onto itself.</summary>
 internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodies, long multipartThreshold, long partSize)
 {
-    private const int BufferSize = 1 << 16;
-
-    /// <returns>The ETag S3 answered, normalized.</returns>
-    public Task<string> ApplyAsync(PlannedAction action, CancellationToken ct)
+    public async Task<StoredObject> ApplyAsync(PlannedAction action, CancellationToken ct)
     {
         var desired = action.Desired!;
-        return action.Kind switch
+        if (action.Kind == ActionKind.UpdateHeaders)
         {
-            ActionKind.UpdateHeaders => CopyOntoItselfAsync(desired, ct),
-            _ when desired.File.Size > multipartThreshold => MultipartAsync(desired, ct),
-            _ => PutAsync(desired, ct),
-        };
+            return await CopyOntoItselfAsync(desired, ct);
+        }
+
+        await using var body = await UploadBody.PrepareAsync(desired, ct);
+        var etag = body.Size > multipartThreshold ? await MultipartAsync(desired, body, ct) : await PutAsync(desired, body, ct);
+        return new StoredObject(etag, body.Size);
     }
 
-    private async Task<string> PutAsync(DesiredObject d, CancellationToken ct)
+    private async Task<string> PutAsync(DesiredObject d, UploadBody body, CancellationToken ct)
     {
+        var h = d.Headers;
         var request = new PutObjectRequest
         {
             BucketName = target.Bucket,
             Key = target.KeyFor(d.RelativeKey),
-            InputStream = Open(d.File.FullPath),
+            InputStream = body.OpenRead(),
             AutoCloseStream = true,
-            MD5Digest = Convert.ToBase64String(Convert.FromHexString(d.File.Md5Hex)),
+            MD5Digest = body.Md5Base64,
             UseChunkEncoding = !plainBodies,
+            ContentType = h.ContentType,
+            ServerSideEncryptionMethod = Sse(h),
+            ServerSideEncryptionKeyManagementServiceKeyId = h.SseKmsKeyId,
+            StorageClass = StorageClass(h),
+            WebsiteRedirectLocation = h.RedirectLocation,
         };
-        Apply(d.Headers, request.Headers, request.Metadata);
-        request.ContentType = d.Headers.ContentType;
+        Apply(h, request.Headers, request.Metadata);
         var response = await Call(() => s3.PutObjectAsync(request, ct), d.RelativeKey, "s3:PutObject");
         return BucketReader.NormalizeETag(response.ETag);
     }
 
-    private async Task<string> MultipartAsync(DesiredObject d, CancellationToken ct)
+    private async Task<string> MultipartAsync(DesiredObject d, UploadBody body, CancellationToken ct)
     {
+        var h = d.Headers;
         var key = target.KeyFor(d.RelativeKey);
-        var start = new InitiateMultipartUploadRequest { BucketName = target.Bucket, Key = key, ContentType = d.Headers.ContentType };
-        Apply(d.Headers, start.Headers, start.Metadata);
+        var start = new InitiateMultipartUploadRequest
+        {
+            BucketName = target.Bucket,
+            Key = key,
+            ContentType = h.ContentType,
+            ServerSideEncryptionMethod = Sse(h),
+            ServerSideEncryptionKeyManagementServiceKeyId = h.SseKmsKeyId,
+            StorageClass = StorageClass(h),
+            WebsiteRedirectLocation = h.RedirectLocation,
+        };
+        Apply(h, start.Headers, start.Metadata);
         var upload = await Call(() => s3.InitiateMultipartUploadAsync(start, ct), d.RelativeKey, "s3:PutObject");
         try
         {
             var parts = new List<PartETag>();
-            var size = EffectivePartSize(d.File.Size);
-            for (long offset = 0, number = 1; offset < d.File.Size; offset += size, number++)
+            var size = EffectivePartSize(body.Size);
+            for (long offset = 0, number = 1; offset < body.Size; offset += size, number++)
             {
-                var length = Math.Min(size, d.File.Size - offset);
+                var length = Math.Min(size, body.Size - offset);
                 var request = new UploadPartRequest
                 {
                     BucketName = target.Bucket,
                     Key = key,
                     UploadId = upload.UploadId,
                     PartNumber = (int)number,
-                    FilePath = d.File.FullPath,
+                    FilePath = body.Path,
                     FilePosition = offset,
                     PartSize = length,
-                    MD5Digest = await PartMd5Async(d.File.FullPath, offset, length, ct),
+                    MD5Digest = await PartMd5Async(body.Path, offset, length, ct),
                     UseChunkEncoding = !plainBodies,
                 };
                 var part = await Call(() => s3.UploadPartAsync(request, ct), d.RelativeKey, "s3:PutObject");
@@ -82,8 +96,9 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         }
     }
 
-    private async Task<string> CopyOntoItselfAsync(DesiredObject d, CancellationToken ct)
+    private async Task<StoredObject> CopyOntoItselfAsync(DesiredObject d, CancellationToken ct)
     {
+        var h = d.Headers;
         var key = target.KeyFor(d.RelativeKey);
         var request = new CopyObjectRequest
         {
@@ -92,12 +107,20 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
             DestinationBucket = target.Bucket,
             DestinationKey = key,
             MetadataDirective = S3MetadataDirective.REPLACE,
-            ContentType = d.Headers.ContentType,
+            ContentType = h.ContentType,
+            ServerSideEncryptionMethod = Sse(h),
+            ServerSideEncryptionKeyManagementServiceKeyId = h.SseKmsKeyId,
+            StorageClass = StorageClass(h),
+            WebsiteRedirectLocation = h.RedirectLocation,
         };
-        Apply(d.Headers, request.Headers, request.Metadata);
+        Apply(h, request.Headers, request.Metadata);
         var response = await Call(() => s3.CopyObjectAsync(request, ct), d.RelativeKey, "s3:GetObject and s3:PutObject");
-        return BucketReader.NormalizeETag(response.ETag);
+        return new StoredObject(BucketReader.NormalizeETag(response.ETag), Size: null);
     }
+
+    private static ServerSideEncryptionMethod? Sse(ObjectHeaders h) => h.ServerSideEncryption is { } sse ? ServerSideEncryptionMethod.FindValue(sse) : null;
+
+    private static S3StorageClass? StorageClass(ObjectHeaders h) => h.StorageClass is { } sc ? S3StorageClass.FindValue(sc) : null;
 
     private long EffectivePartSize(long fileSize)
     {
@@ -113,10 +136,10 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
 
     private static async Task<string> PartMd5Async(string path, long offset, long length, CancellationToken ct)
     {
-        await using var stream = Open(path);
+        await using var stream = UploadBody.Open(path);
         stream.Position = offset;
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        var buffer = new byte[BufferSize];
+        var buffer = new byte[1 << 16];
         for (var left = length; left > 0;)
         {
             var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), ct);
@@ -155,9 +178,6 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
             metadata.Add(name, value);
         }
     }
-
-    private static FileStream Open(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
     private Task<T> Call<T>(Func<Task<T>> call, string key, string permission) =>
         S3Errors.Call(call, target.Bucket, permission, $"write '{key}'");

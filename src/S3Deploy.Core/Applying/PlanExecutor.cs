@@ -35,7 +35,7 @@ internal sealed class PlanExecutor(IAmazonS3 s3, S3Target target, ObjectWriter w
         {
             try
             {
-                outcome.WrittenETags[action.RelativeKey] = await writer.ApplyAsync(action, token);
+                outcome.Written[action.RelativeKey] = await writer.ApplyAsync(action, token);
                 outcome.Completed.Add(action);
                 observer.ActionCompleted(action);
             }

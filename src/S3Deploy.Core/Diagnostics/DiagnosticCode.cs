@@ -10,6 +10,7 @@ public static class DiagnosticCode
     public const string BadTarget = "S3D005";
     public const string BadOption = "S3D006";
     public const string BadGlob = "S3D007";
+    public const string BadRedirect = "S3D008";
     public const string NoSuchBucket = "S3D010";
     public const string AccessDenied = "S3D011";
     public const string WrongRegion = "S3D012";
@@ -18,8 +19,10 @@ public static class DiagnosticCode
     public const string BadCredentials = "S3D015";
     public const string ServiceError = "S3D020";
     public const string NetworkError = "S3D021";
-    public const string UploadsFailed = "S3D022";
-    public const string ManifestUnreadable = "S3D023";
     public const string Cancelled = "S3D030";
+    public const string ConfigNotFound = "S3D040";
+    public const string ConfigSyntax = "S3D041";
+    public const string ConfigUnknownField = "S3D042";
+    public const string ConfigBadValue = "S3D043";
     public const string Unexpected = "S3D099";
 }

@@ -8,7 +8,7 @@ namespace S3Deploy.Core.Planning;
 /// </summary>
 public static class ManifestBuilder
 {
-    public static DeployManifest Build(DeployPlan plan, IReadOnlyDictionary<string, string> completedETags, IReadOnlySet<string> deleted)
+    public static DeployManifest Build(DeployPlan plan, IReadOnlyDictionary<string, StoredObject> written, IReadOnlySet<string> deleted)
     {
         var before = plan.Before;
         var entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
@@ -23,15 +23,16 @@ public static class ManifestBuilder
         var pending = plan.Actions.Where(a => a.Kind != ActionKind.Delete).Select(a => a.RelativeKey).ToHashSet(StringComparer.Ordinal);
         foreach (var d in plan.Desired)
         {
-            string? etag = completedETags.GetValueOrDefault(d.RelativeKey);
-            if (etag is null && !pending.Contains(d.RelativeKey) && before.Objects.TryGetValue(d.RelativeKey, out var unchanged))
+            var listed = before.Objects.GetValueOrDefault(d.RelativeKey);
+            var stored = written.GetValueOrDefault(d.RelativeKey);
+            if (stored is null && !pending.Contains(d.RelativeKey) && listed is not null)
             {
-                etag = unchanged.ETag;
+                stored = new StoredObject(listed.ETag, listed.Size);
             }
 
-            if (etag is not null)
+            if (stored is not null && (stored.Size ?? listed?.Size) is { } size)
             {
-                entries[d.RelativeKey] = new ManifestEntry(d.File.Md5Hex, d.File.Size, etag, d.Headers.Fingerprint());
+                entries[d.RelativeKey] = new ManifestEntry(d.ContentId, size, stored.ETag, d.Headers.Fingerprint());
             }
         }
 

@@ -1,3 +1,4 @@
+using S3Deploy.Core.Headers;
 using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Core.Planning;
@@ -17,19 +18,19 @@ public static class Planner
             .Select(d => d.RelativeKey)
             .ToList();
 
-    /// <param name="probedFingerprints">Header fingerprints read with HEAD for the keys <see cref="KeysToProbe"/> named.</param>
+    /// <param name="probed">Headers read with HEAD for the keys <see cref="KeysToProbe"/> named.</param>
     /// <param name="isDeletable">False for keys that must never be deleted (excluded ones).</param>
     public static DeployPlan Plan(
         IReadOnlyList<DesiredObject> desired,
         BucketState state,
-        IReadOnlyDictionary<string, string> probedFingerprints,
+        IReadOnlyDictionary<string, ObjectHeaders> probed,
         bool delete,
         Func<string, bool> isDeletable)
     {
         var actions = new List<PlannedAction>();
         foreach (var d in desired)
         {
-            var action = Decide(d, state, probedFingerprints);
+            var action = Decide(d, state, probed);
             if (action is not null)
             {
                 actions.Add(action);
@@ -48,7 +49,7 @@ public static class Planner
         return new DeployPlan(desired, actions, state);
     }
 
-    private static PlannedAction? Decide(DesiredObject d, BucketState state, IReadOnlyDictionary<string, string> probed)
+    private static PlannedAction? Decide(DesiredObject d, BucketState state, IReadOnlyDictionary<string, ObjectHeaders> probed)
     {
         var phase = d.IsEntryDocument ? Phase.EntryDocuments : Phase.Assets;
         if (!state.Objects.TryGetValue(d.RelativeKey, out var remote))
@@ -61,30 +62,28 @@ public static class Planner
             return new PlannedAction(d.RelativeKey, ActionKind.Upload, ActionReason.Content, phase, d);
         }
 
-        var remoteHeaders = TrustedEntry(d.RelativeKey, remote, state.Manifest)?.Headers ?? probed.GetValueOrDefault(d.RelativeKey);
-        return remoteHeaders == d.Headers.Fingerprint()
+        var desired = d.Headers.Fingerprint();
+        var remoteHeaders = TrustedEntry(d.RelativeKey, remote, state.Manifest)?.Headers
+            ?? probed.GetValueOrDefault(d.RelativeKey)?.AsComparedWith(d.Headers).Fingerprint();
+        return remoteHeaders == desired
             ? null
             : new PlannedAction(d.RelativeKey, ActionKind.UpdateHeaders, ActionReason.Headers, phase, d);
     }
 
     /// <summary>
     /// Equal when the listed ETag is the plain MD5 of the local bytes, or when the object is still the one the manifest
-    /// recorded (same ETag) and the manifest's MD5 is the local one: that second rule covers multipart and KMS ETags.
+    /// recorded (same ETag and size) and the manifest's content id is the local one: that second rule covers multipart
+    /// and KMS ETags, and objects S3Deploy compressed on the way up.
     /// </summary>
     internal static bool BytesEqual(DesiredObject d, RemoteObject remote, DeployManifest manifest)
     {
-        if (remote.Size != d.File.Size)
-        {
-            return false;
-        }
-
-        if (remote.ETagIsMd5 && remote.ETag == d.File.Md5Hex)
+        if (d.Compress == Compression.None && remote.Size == d.File.Size && remote.ETagIsMd5 && remote.ETag == d.File.Md5Hex)
         {
             return true;
         }
 
         var entry = TrustedEntry(d.RelativeKey, remote, manifest);
-        return entry is not null && entry.Md5 == d.File.Md5Hex;
+        return entry is not null && entry.Md5 == d.ContentId;
     }
 
     private static ManifestEntry? TrustedEntry(string key, RemoteObject remote, DeployManifest manifest)

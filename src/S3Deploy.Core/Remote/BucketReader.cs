@@ -17,9 +17,9 @@ internal sealed class BucketReader(IAmazonS3 s3, S3Target target)
         return new BucketState(objects, manifest ?? DeployManifest.Empty, manifest is not null);
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> ProbeHeadersAsync(IReadOnlyList<string> keys, int concurrency, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, ObjectHeaders>> ProbeHeadersAsync(IReadOnlyList<string> keys, int concurrency, CancellationToken ct)
     {
-        var result = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var result = new System.Collections.Concurrent.ConcurrentDictionary<string, ObjectHeaders>(StringComparer.Ordinal);
         var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct };
         await Parallel.ForEachAsync(keys, options, async (key, token) =>
         {
@@ -28,7 +28,7 @@ internal sealed class BucketReader(IAmazonS3 s3, S3Target target)
                 target.Bucket,
                 "s3:GetObject",
                 $"read the headers of '{key}'");
-            result[key] = HeadersOf(head).Fingerprint();
+            result[key] = HeadersOf(head);
         });
         return result;
     }
@@ -99,7 +99,13 @@ internal sealed class BucketReader(IAmazonS3 s3, S3Target target)
             Blank(head.Headers.CacheControl),
             Blank(head.Headers.ContentEncoding),
             Blank(head.Headers.ContentDisposition),
-            metadata);
+            metadata)
+        {
+            ServerSideEncryption = Blank(head.ServerSideEncryptionMethod?.Value),
+            SseKmsKeyId = Blank(head.ServerSideEncryptionKeyManagementServiceKeyId),
+            StorageClass = Blank(head.StorageClass?.Value),
+            RedirectLocation = Blank(head.WebsiteRedirectLocation),
+        };
     }
 
     internal static string NormalizeETag(string? etag) => (etag ?? "").Trim('"').ToLowerInvariant();

@@ -4,7 +4,7 @@ using Amazon.S3.Model;
 namespace S3Deploy.IntegrationTests.Infrastructure;
 
 /// <summary>Reads a bucket back the plain way, independent of the deployer's own code paths.</summary>
-public sealed class Bucket(IAmazonS3 s3, string name) : IDisposable
+public sealed class Bucket(IAmazonS3 s3, string name, string endpoint) : IDisposable
 {
     public string Name { get; } = name;
 
@@ -36,6 +36,17 @@ public sealed class Bucket(IAmazonS3 s3, string name) : IDisposable
     }
 
     public Task<GetObjectMetadataResponse> HeadAsync(string key) => s3.GetObjectMetadataAsync(Name, key);
+
+    /// <summary>A header exactly as the server sent it; the SDK's HTTP stack re-orders Cache-Control directives.</summary>
+    public async Task<string?> RawHeaderAsync(string key, string header)
+    {
+        using var http = new HttpClient();
+        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"{endpoint}/{Name}/{Uri.EscapeDataString(key).Replace("%2F", "/", StringComparison.Ordinal)}"));
+        response.EnsureSuccessStatusCode();
+        return response.Headers.NonValidated.TryGetValues(header, out var values) || response.Content.Headers.NonValidated.TryGetValues(header, out values)
+            ? values.ToString()
+            : null;
+    }
 
     public Task PutAsync(string key, string text, string contentType = "text/plain") =>
         s3.PutObjectAsync(new PutObjectRequest { BucketName = Name, Key = key, ContentBody = text, ContentType = contentType, UseChunkEncoding = false });

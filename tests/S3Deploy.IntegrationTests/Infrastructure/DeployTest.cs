@@ -13,7 +13,7 @@ public abstract class DeployTest(S3ServerFixture server) : IAsyncLifetime, IDisp
 
     protected Bucket Bucket { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Bucket = new Bucket(Server.Client(), await Server.CreateBucketAsync());
+    public async Task InitializeAsync() => Bucket = new Bucket(Server.Client(), await Server.CreateBucketAsync(), Server.Endpoint);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -1,0 +1,64 @@
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Headers;
+
+namespace S3Deploy.Core.Config;
+
+/// <summary>Turns a (layered) config into the options a deploy runs with.</summary>
+public static class ConfigOptions
+{
+    public static DeployOptions ToOptions(this DeployConfig config, bool dryRun)
+    {
+        // Values from options were not checked when the file was read (the file's own were, with their lines), so
+        // whatever this finds came from an option.
+        ConfigValidator.Validate(config, (field, message, code) =>
+            DeployException.Usage(code == DiagnosticCode.ConfigBadValue ? DiagnosticCode.BadOption : code, $"{OptionName(field)}: {message}"));
+        var source = config.Source ?? throw DeployException.Usage(DiagnosticCode.BadOption, "No source folder: give SOURCE on the command line or \"source\" in s3deploy.json.");
+        var target = config.Target ?? throw DeployException.Usage(DiagnosticCode.BadOption, "No target: give s3://BUCKET[/PREFIX] on the command line or \"target\" in s3deploy.json.");
+        var defaults = new DeployOptions { Source = source, Target = S3Target.Parse(target) };
+        return defaults with
+        {
+            Source = Path.IsPathRooted(source) || config.BaseDirectory == Environment.CurrentDirectory
+                ? source
+                : Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(source, config.BaseDirectory)),
+            Connection = new ConnectionOptions(config.Region, config.Profile, config.EndpointUrl),
+            Delete = config.Delete ?? defaults.Delete,
+            MaxDeletes = config.MaxDeletes ?? defaults.MaxDeletes,
+            AllowEmpty = config.AllowEmpty ?? defaults.AllowEmpty,
+            Excludes = config.Exclude ?? [],
+            Concurrency = config.Concurrency ?? defaults.Concurrency,
+            FollowSymlinks = config.FollowSymlinks ?? defaults.FollowSymlinks,
+            DryRun = dryRun,
+            Precompressed = Encodings.Parse(config.Precompressed, "precompressed"),
+            Redirects = config.Redirects ?? [],
+            Headers = new HeaderSettings
+            {
+                CacheControl = config.CacheControl,
+                ServerSideEncryption = config.Sse,
+                SseKmsKeyId = config.SseKmsKeyId,
+                StorageClass = config.StorageClass,
+                Rules = (config.Rules ?? []).Select(ToRule).ToList(),
+            },
+        };
+    }
+
+    /// <summary>"$.maxDeletes" → "--max-deletes"; nested fields (rules, redirects) only come from files and keep their path.</summary>
+    private static string OptionName(string jsonPath)
+    {
+        var field = jsonPath.TrimStart('$').TrimStart('.');
+        return field.All(char.IsAsciiLetter) ? "--" + string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString())) : field;
+    }
+
+    private static HeaderRule ToRule(RuleConfig rule, int index) => new(Glob.Parse(rule.Match ?? throw DeployException.Usage(DiagnosticCode.ConfigBadValue, $"rules[{index}] needs \"match\".")))
+    {
+        CacheControl = rule.CacheControl,
+        ContentType = rule.ContentType,
+        ContentEncoding = rule.ContentEncoding,
+        ContentDisposition = rule.ContentDisposition,
+        Metadata = rule.Metadata,
+        Compress = rule.Compress is null ? null : Encodings.Parse(rule.Compress, $"rules[{index}].compress"),
+        Entry = rule.Entry,
+        ServerSideEncryption = rule.Sse,
+        SseKmsKeyId = rule.SseKmsKeyId,
+        StorageClass = rule.StorageClass,
+    };
+}

@@ -1,0 +1,71 @@
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Headers;
+
+namespace S3Deploy.Core.Config;
+
+/// <summary>Checks the values JSON types cannot: globs, enumerations, redirect shapes.</summary>
+internal static class ConfigValidator
+{
+    private static readonly string[] StorageClasses =
+        ["STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "GLACIER_IR", "EXPRESS_ONEZONE"];
+
+    public delegate DeployException Error(string jsonPath, string message, string code);
+
+    public static void Validate(DeployConfig config, Error error)
+    {
+        OneOf(config.Precompressed, ["br", "gzip", "none"], "$.precompressed", error);
+        OneOf(config.Sse, ["AES256", "aws:kms"], "$.sse", error);
+        OneOf(config.StorageClass, StorageClasses, "$.storageClass", error);
+        Require(config.Concurrency is null or (>= 1 and <= 256), "$.concurrency", "must be between 1 and 256", error);
+        Require(config.MaxDeletes is null or >= 0, "$.maxDeletes", "must be 0 or more", error);
+        for (var i = 0; i < (config.Exclude?.Count ?? 0); i++)
+        {
+            GlobAt(config.Exclude![i], $"$.exclude[{i}]", error);
+        }
+
+        for (var i = 0; i < (config.Rules?.Count ?? 0); i++)
+        {
+            var rule = config.Rules![i];
+            var at = $"$.rules[{i}]";
+            if (rule.Match is null)
+            {
+                throw error(at, "every rule needs \"match\", a glob such as \"*.css\" or \"assets/**\".", DiagnosticCode.ConfigBadValue);
+            }
+
+            GlobAt(rule.Match, at + ".match", error);
+            OneOf(rule.Compress, ["gzip", "br", "none"], at + ".compress", error);
+            OneOf(rule.Sse, ["AES256", "aws:kms"], at + ".sse", error);
+            OneOf(rule.StorageClass, StorageClasses, at + ".storageClass", error);
+        }
+
+        foreach (var (from, to) in config.Redirects ?? [])
+        {
+            var at = "$.redirects" + JsonLines.Segment(from);
+            Require(from.StartsWith('/'), at, $"the path '{from}' must start with '/'.", error);
+            Require(to.StartsWith('/') || to.StartsWith("http://", StringComparison.Ordinal) || to.StartsWith("https://", StringComparison.Ordinal), at, $"the location '{to}' must start with '/', 'http://' or 'https://' (an S3 rule).", error);
+        }
+    }
+
+    private static void GlobAt(string pattern, string at, Error error)
+    {
+        try
+        {
+            Glob.Parse(pattern);
+        }
+        catch (DeployException e)
+        {
+            throw error(at, e.Message, DiagnosticCode.BadGlob);
+        }
+    }
+
+    private static void OneOf(string? value, string[] allowed, string at, Error error) =>
+        Require(value is null || allowed.Contains(value), at, $"\"{value}\" is not one of {string.Join(", ", allowed.Select(a => $"\"{a}\""))}.", error);
+
+    private static void Require(bool condition, string at, string message, Error error)
+    {
+        if (!condition)
+        {
+            throw error(at, message, DiagnosticCode.ConfigBadValue);
+        }
+    }
+}

@@ -89,11 +89,11 @@ export AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER AWS_REGION=us-east-
 unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN
 
 # --- 4. deploy twice ----------------------------------------------------------------------------
-heading "First deploy: $SITE -> s3://$BUCKET/site (every file is new, so all are uploaded)"
-"${S3DEPLOY[@]}" deploy "$SITE" "s3://$BUCKET/site" --endpoint-url "$ENDPOINT"
+heading "First deploy: $SITE -> s3://$BUCKET/site, with the rules in samples/s3deploy.json (every file is new, so all are uploaded)"
+"${S3DEPLOY[@]}" deploy --config samples/s3deploy.json --endpoint-url "$ENDPOINT"
 
 heading "Second deploy of the unchanged folder: this run should upload nothing"
-"${S3DEPLOY[@]}" deploy "$SITE" "s3://$BUCKET/site" --endpoint-url "$ENDPOINT"
+"${S3DEPLOY[@]}" deploy --config samples/s3deploy.json --endpoint-url "$ENDPOINT"
 
 # --- 5. where to look ---------------------------------------------------------------------------
 heading "The deployed home page: curl $ENDPOINT/$BUCKET/site/index.html (first 5 lines)"

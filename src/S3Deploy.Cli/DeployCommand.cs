@@ -29,12 +29,28 @@ internal sealed class DeployCommand
     private readonly Option<string?> sse = new("--sse") { Description = "Server-side encryption for every object: AES256 or aws:kms." };
     private readonly Option<string?> sseKmsKeyId = new("--sse-kms-key-id") { Description = "KMS key for --sse aws:kms." };
     private readonly Option<string?> storageClass = new("--storage-class") { Description = "Storage class for every object, e.g. STANDARD_IA." };
+    private readonly Option<bool> website = new("--website") { Description = "Configure S3 website hosting (settings from \"website\" in s3deploy.json, or defaults)." };
+    private readonly Option<string?> indexDocument = new("--index-document") { Description = "Website index document (default index.html); implies --website." };
+    private readonly Option<string?> errorDocument = new("--error-document") { Description = "Website error document, e.g. 404.html; implies --website." };
+    private readonly Option<bool> spa = new("--spa") { Description = "Single-page app: missing paths serve the index document; implies --website." };
+    private readonly Option<bool> makePublic = new("--public") { Description = "Make the prefix publicly readable with a bucket policy (relaxes the public access block only as needed)." };
+    private readonly Option<string?> keepStale = new("--keep-stale") { Description = "Keep stale objects this long before deleting them, e.g. 24h." };
+    private readonly Option<string[]> cloudfront = new("--cloudfront") { Description = "CloudFront distribution id to invalidate (repeatable)." };
+    private readonly Option<string?> cloudfrontEndpoint = new("--cloudfront-endpoint-url") { Description = "Another CloudFront endpoint (tests, other partitions)." };
+    private readonly Option<bool> noWait = new("--no-wait") { Description = "Do not wait for invalidations to complete (stale objects are then deleted at once)." };
+    private readonly Option<string?> waitTimeout = new("--wait-timeout") { Description = "How long to wait for invalidations (default 15m); a timeout is a warning." };
+    private readonly Option<int> maxPaths = new("--max-invalidation-paths") { Description = "Above this many paths, invalidate the fewest wildcards that cover them (default 25)." };
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
 
     public Command Build(string name, string description)
     {
         var command = new Command(name, description) { source, target };
-        Option[] options = [config, region, profile, endpointUrl, noDelete, maxDeletes, allowEmpty, exclude, concurrency, json, followSymlinks, cacheControl, precompressed, sse, sseKmsKeyId, storageClass, diagnostics];
+        Option[] options =
+        [
+            config, region, profile, endpointUrl, noDelete, maxDeletes, allowEmpty, exclude, concurrency, json, followSymlinks, cacheControl,
+            precompressed, sse, sseKmsKeyId, storageClass, website, indexDocument, errorDocument, spa, makePublic, keepStale,
+            cloudfront, cloudfrontEndpoint, noWait, waitTimeout, maxPaths, diagnostics,
+        ];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -73,8 +89,32 @@ internal sealed class DeployCommand
             Sse = parse.GetValue(sse),
             SseKmsKeyId = parse.GetValue(sseKmsKeyId),
             StorageClass = parse.GetValue(storageClass),
+            Website = WebsiteGiven(parse),
+            Public = Given(parse, makePublic) ? true : null,
+            KeepStale = parse.GetValue(keepStale),
+            Cloudfront = CloudFrontGiven(parse),
         };
         return file.OverriddenBy(given).ToOptions(planOnly || parse.GetValue(dryRun));
+    }
+
+    private WebsiteConfig? WebsiteGiven(ParseResult parse) =>
+        Given(parse, website) || Given(parse, indexDocument) || Given(parse, errorDocument) || Given(parse, spa)
+            ? new WebsiteConfig { Index = parse.GetValue(indexDocument), Error = parse.GetValue(errorDocument), Spa = Given(parse, spa) ? true : null }
+            : null;
+
+    private CloudFrontConfig? CloudFrontGiven(ParseResult parse)
+    {
+        Option[] any = [cloudfront, cloudfrontEndpoint, noWait, waitTimeout, maxPaths];
+        return any.Any(o => Given(parse, o))
+            ? new CloudFrontConfig
+            {
+                Distributions = Given(parse, cloudfront) ? [.. parse.GetValue(cloudfront) ?? []] : null,
+                EndpointUrl = parse.GetValue(cloudfrontEndpoint),
+                Wait = Given(parse, noWait) ? false : null,
+                WaitTimeout = parse.GetValue(waitTimeout),
+                MaxPaths = Given(parse, maxPaths) ? parse.GetValue(maxPaths) : null,
+            }
+            : null;
     }
 
     private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };

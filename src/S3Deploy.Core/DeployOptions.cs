@@ -1,5 +1,6 @@
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
+using S3Deploy.Core.Website;
 
 namespace S3Deploy.Core;
 
@@ -40,6 +41,17 @@ public sealed record DeployOptions
     /// <summary>Path → location ('/new/' or 'https://…'): zero-byte objects S3 website hosting answers with a redirect.</summary>
     public IReadOnlyDictionary<string, string> Redirects { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>S3 website hosting to configure; null leaves the bucket's website configuration alone.</summary>
+    public WebsiteSettings? Website { get; init; }
+
+    /// <summary>Make the deployed prefix publicly readable with a bucket policy.</summary>
+    public bool Public { get; init; }
+
+    /// <summary>How long stale objects stay after they left the source before a deploy deletes them.</summary>
+    public TimeSpan KeepStale { get; init; }
+
+    public CloudFrontSettings CloudFront { get; init; } = new();
+
     public long MultipartThreshold { get; init; } = DefaultMultipartThreshold;
 
     public long PartSize { get; init; } = DefaultPartSize;
@@ -63,6 +75,10 @@ public sealed record DeployOptions
             Require(sse is "AES256" or "aws:kms", $"--sse must be AES256 or aws:kms, not '{sse}'");
         }
 
+        Require(KeepStale >= TimeSpan.Zero, "--keep-stale must not be negative");
+        Require(CloudFront.MaxPaths >= 1, "the CloudFront maxPaths must be at least 1");
+        Require(Website is null || Website.RoutingRules.Count <= WebsiteSettings.MaxRoutingRules, $"S3 allows at most {WebsiteSettings.MaxRoutingRules} website routing rules");
+        Require(Website is null || (Website.Index.Length > 0 && !Website.Index.Contains('/', StringComparison.Ordinal)), "the website index document must be a plain file name such as index.html (S3 requires it)");
         Require(Headers.SseKmsKeyId is null || Headers.ServerSideEncryption == "aws:kms", "--sse-kms-key-id needs --sse aws:kms");
         if (Connection.EndpointUrl is { } url)
         {

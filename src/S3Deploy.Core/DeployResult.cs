@@ -14,8 +14,18 @@ public sealed record DeployResult(
     IReadOnlyList<PlannedAction> Actions,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>Stale objects left in place for now (--keep-stale, or deletes held back until an invalidation completes).</summary>
+    public int KeptStale { get; init; }
+
+    public string? WebsiteUrl { get; init; }
+
+    public IReadOnlyList<InvalidationResult> Invalidations { get; init; } = [];
+
     public static DeployResult FromPlan(DeployPlan plan, bool dryRun, TimeSpan duration, IReadOnlyList<string> warnings) =>
-        new(dryRun, plan.Count(ActionKind.Upload), plan.Count(ActionKind.UpdateHeaders), plan.Count(ActionKind.Delete), plan.Unchanged, plan.BytesToSend, duration, plan.Actions, warnings);
+        new(dryRun, plan.Count(ActionKind.Upload), plan.Count(ActionKind.UpdateHeaders), plan.Count(ActionKind.Delete), plan.Unchanged, plan.BytesToSend, duration, plan.Actions, warnings)
+        {
+            KeptStale = plan.KeptStale.Count,
+        };
 
     public bool ChangedNothing => Actions.Count == 0;
 }

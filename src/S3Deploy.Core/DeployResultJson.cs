@@ -17,7 +17,31 @@ public static class DeployResultJson
             json.WriteNumber("deleted", result.Deleted);
             json.WriteNumber("unchanged", result.Unchanged);
             json.WriteNumber("bytesUploaded", result.BytesUploaded);
+            json.WriteNumber("keptStale", result.KeptStale);
             json.WriteNumber("durationMs", (long)result.Duration.TotalMilliseconds);
+            if (result.WebsiteUrl is { } url)
+            {
+                json.WriteString("websiteUrl", url);
+            }
+            else
+            {
+                json.WriteNull("websiteUrl");
+            }
+
+            json.WriteStartArray("invalidations");
+            foreach (var invalidation in result.Invalidations)
+            {
+                json.WriteStartObject();
+                json.WriteString("distributionId", invalidation.DistributionId);
+                json.WriteString("id", invalidation.Id);
+                json.WriteString("status", invalidation.Status);
+                json.WriteStartArray("paths");
+                invalidation.Paths.ToList().ForEach(json.WriteStringValue);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("actions");
             foreach (var action in result.Actions)
             {

@@ -7,11 +7,15 @@ using S3Deploy.Core.Headers;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
 using S3Deploy.Core.Scanning;
+using S3Deploy.Core.Website;
 
 namespace S3Deploy.Core;
 
-/// <summary>The whole deploy, top to bottom: scan the folder, read the bucket, plan, refuse if unsafe, apply in phases, write the manifest.</summary>
-public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOptions, IAmazonS3>? clients = null)
+/// <summary>
+/// The whole deploy, top to bottom: scan the folder, read the bucket, plan, refuse if unsafe, upload assets then pages,
+/// set up hosting, invalidate caches (and wait), delete what is stale, write the manifest.
+/// </summary>
+public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOptions, IAmazonS3>? clients = null, HttpClient? http = null)
 {
     private readonly IDeployObserver observer = observer ?? NullObserver.Instance;
 
@@ -21,12 +25,12 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
     {
         options.Validate();
         var clock = Stopwatch.StartNew();
+        var now = DateTimeOffset.UtcNow;
         var excludes = ExcludeFilter.Parse(options.Excludes);
         var policy = new HeaderPolicy(options.Headers, MimeTypes.Default);
 
         var scan = await new SiteScanner(excludes, options.FollowSymlinks, DeployManifest.Folder).ScanAsync(options.Source, ct);
-        var warnings = scan.Warnings.ToList();
-        warnings.ForEach(observer.Warning);
+        var warnings = new WarningList(observer, scan.Warnings);
         SafetyGuards.CheckSource(scan, options);
         observer.Info($"Scanned {scan.Files.Count} files ({Bytes.Format(scan.Files.Sum(f => f.Size))}) in {options.Source}");
 
@@ -37,26 +41,45 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
 
         var desired = DesiredSite.Build(scan.Files, policy, options.Precompressed, options.Redirects);
         var probed = await reader.ProbeHeadersAsync(Planner.KeysToProbe(desired, state), options.Concurrency, ct);
-        var plan = Planner.Plan(desired, state, probed, options.Delete, key => !excludes.IsExcluded(key));
+        var plan = Planner.Plan(desired, state, probed, options.Delete, key => !excludes.IsExcluded(key), options.KeepStale, now);
         SafetyGuards.CheckDeletes(plan, options);
         observer.Planned(plan);
 
-        if (!options.DryRun && (plan.Actions.Count > 0 || !state.ManifestFound))
-        {
-            await ApplyAsync(s3, plan, options, ct);
-        }
-
-        return DeployResult.FromPlan(plan, options.DryRun, clock.Elapsed, warnings);
+        var result = DeployResult.FromPlan(plan, options.DryRun, TimeSpan.Zero, warnings.Items);
+        result = options.DryRun ? await PreviewAsync(s3, plan, options, result, ct) : await ApplyAsync(s3, plan, options, result, warnings, ct);
+        return result with { Duration = clock.Elapsed, Warnings = warnings.Items };
     }
 
-    private async Task ApplyAsync(IAmazonS3 s3, DeployPlan plan, DeployOptions options, CancellationToken ct)
+    private async Task<DeployResult> PreviewAsync(IAmazonS3 s3, DeployPlan plan, DeployOptions options, DeployResult result, CancellationToken ct)
+    {
+        var (url, changes) = await SiteHosting.ApplyAsync(s3, options, ct);
+        changes.ToList().ForEach(c => observer.Info("Would: " + c));
+        var invalidations = await CreateInvalidator(options).PreviewAsync(plan, ct);
+        return result with { WebsiteUrl = url, Invalidations = invalidations };
+    }
+
+    private async Task<DeployResult> ApplyAsync(IAmazonS3 s3, DeployPlan plan, DeployOptions options, DeployResult result, WarningList warnings, CancellationToken ct)
     {
         var plainBodies = S3ClientFactory.UsesCustomEndpoint(options.Connection);
         var writer = new ObjectWriter(s3, options.Target, plainBodies, options.MultipartThreshold, options.PartSize);
+        var executor = new PlanExecutor(s3, options.Target, writer, options.Concurrency, observer);
         var outcome = new ApplyOutcome();
         try
         {
-            await new PlanExecutor(s3, options.Target, writer, options.Concurrency, observer).ExecuteAsync(plan, outcome, ct);
+            await executor.WriteAsync(plan, outcome, ct);
+            var (url, changes) = await SiteHosting.ApplyAsync(s3, options, ct);
+            changes.ToList().ForEach(observer.Info);
+            var (invalidations, cachesReleased) = await CreateInvalidator(options).RunAsync(plan, outcome, warnings, ct);
+            result = result with { WebsiteUrl = url, Invalidations = invalidations };
+            if (cachesReleased)
+            {
+                await executor.DeleteAsync(plan, outcome, ct);
+            }
+            else if (plan.Count(ActionKind.Delete) is > 0 and var held)
+            {
+                warnings.Add($"Kept {held} stale objects because the CloudFront invalidation has not completed; the next deploy deletes them.");
+                result = result with { Actions = [.. plan.Actions.Where(a => a.Kind != ActionKind.Delete)], Deleted = 0, KeptStale = result.KeptStale + held };
+            }
         }
         catch (Exception) when (!outcome.Completed.IsEmpty)
         {
@@ -65,15 +88,23 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
             throw;
         }
 
-        await WriteManifestAsync(s3, plan, outcome, options.Target, ct);
+        var manifest = ManifestBuilder.Build(plan, outcome.Written, outcome.Deleted);
+        if (!plan.Before.ManifestFound || !manifest.SameAs(plan.Before.Manifest))
+        {
+            await WriteManifestAsync(s3, manifest, options.Target, ct);
+        }
+
+        return result;
     }
+
+    private InvalidationStep CreateInvalidator(DeployOptions options) => new(options, observer, http);
 
     private async Task TryWriteManifestAsync(IAmazonS3 s3, DeployPlan plan, ApplyOutcome outcome, S3Target target)
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await WriteManifestAsync(s3, plan, outcome, target, timeout.Token);
+            await WriteManifestAsync(s3, ManifestBuilder.Build(plan, outcome.Written, outcome.Deleted), target, timeout.Token);
         }
         catch (Exception e) when (e is DeployException or OperationCanceledException or AmazonS3Exception)
         {
@@ -81,9 +112,8 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         }
     }
 
-    private static async Task WriteManifestAsync(IAmazonS3 s3, DeployPlan plan, ApplyOutcome outcome, S3Target target, CancellationToken ct)
+    private static async Task WriteManifestAsync(IAmazonS3 s3, DeployManifest manifest, S3Target target, CancellationToken ct)
     {
-        var manifest = ManifestBuilder.Build(plan, outcome.Written, outcome.Deleted);
         var request = new PutObjectRequest
         {
             BucketName = target.Bucket,

@@ -15,6 +15,22 @@ internal static class Summary
             }
         }
 
+        foreach (var invalidation in result.Invalidations)
+        {
+            var what = invalidation.Id is null ? "would invalidate" : $"invalidation {invalidation.Id} ({invalidation.Status}):";
+            log.WriteLine($"CloudFront {invalidation.DistributionId}: {what} {string.Join(" ", invalidation.Paths)}");
+        }
+
+        if (result.KeptStale > 0)
+        {
+            log.WriteLine($"Kept {result.KeptStale} stale {(result.KeptStale == 1 ? "object" : "objects")} for now (--keep-stale or a pending invalidation); a later deploy deletes them.");
+        }
+
+        if (result.WebsiteUrl is { } url)
+        {
+            log.WriteLine($"Website: {url}");
+        }
+
         var counts = Counts(result.Uploaded, result.HeadersUpdated, result.Deleted, result.Unchanged);
         var seconds = result.Duration.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
         log.WriteLine(result.DryRun

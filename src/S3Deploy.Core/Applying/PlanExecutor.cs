@@ -7,18 +7,18 @@ using S3Deploy.Core.Remote;
 namespace S3Deploy.Core.Applying;
 
 /// <summary>
-/// Applies a plan in phases: assets, then entry documents, then deletes. A phase starts only when the one before it
-/// succeeded completely, so a failure never leaves pages pointing at missing files and never deletes anything.
+/// Applies a plan in phases: assets, then entry documents, then (called separately, once caches have let go) deletes.
+/// A phase starts only when the one before it succeeded completely, so a failure never leaves pages pointing at
+/// missing files and never deletes anything.
 /// </summary>
 internal sealed class PlanExecutor(IAmazonS3 s3, S3Target target, ObjectWriter writer, int concurrency, IDeployObserver observer)
 {
     private const int DeleteBatch = 1000;
 
-    public async Task ExecuteAsync(DeployPlan plan, ApplyOutcome outcome, CancellationToken ct)
+    public async Task WriteAsync(DeployPlan plan, ApplyOutcome outcome, CancellationToken ct)
     {
         await WritePhaseAsync(plan, Phase.Assets, outcome, ct);
         await WritePhaseAsync(plan, Phase.EntryDocuments, outcome, ct);
-        await DeletePhaseAsync(plan, outcome, ct);
     }
 
     private async Task WritePhaseAsync(DeployPlan plan, Phase phase, ApplyOutcome outcome, CancellationToken ct)
@@ -58,7 +58,7 @@ internal sealed class PlanExecutor(IAmazonS3 s3, S3Target target, ObjectWriter w
         }
     }
 
-    private async Task DeletePhaseAsync(DeployPlan plan, ApplyOutcome outcome, CancellationToken ct)
+    public async Task DeleteAsync(DeployPlan plan, ApplyOutcome outcome, CancellationToken ct)
     {
         var deletes = plan.InPhase(Phase.Deletes).ToList();
         if (deletes.Count == 0)

@@ -1,5 +1,6 @@
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
+using S3Deploy.Core.Website;
 
 namespace S3Deploy.Core.Config;
 
@@ -30,6 +31,10 @@ public static class ConfigOptions
             DryRun = dryRun,
             Precompressed = Encodings.Parse(config.Precompressed, "precompressed"),
             Redirects = config.Redirects ?? [],
+            Website = config.Website is null ? null : ToWebsite(config.Website),
+            Public = config.Public ?? false,
+            KeepStale = Duration(config.KeepStale, TimeSpan.Zero),
+            CloudFront = ToCloudFront(config.Cloudfront),
             Headers = new HeaderSettings
             {
                 CacheControl = config.CacheControl,
@@ -46,6 +51,39 @@ public static class ConfigOptions
     {
         var field = jsonPath.TrimStart('$').TrimStart('.');
         return field.All(char.IsAsciiLetter) ? "--" + string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString())) : field;
+    }
+
+    private static TimeSpan Duration(string? text, TimeSpan fallback) => Durations.TryParse(text, out var d) ? d : fallback;
+
+    private static WebsiteSettings ToWebsite(WebsiteConfig website) => new()
+    {
+        Index = website.Index ?? "index.html",
+        Error = website.Error,
+        Spa = website.Spa ?? false,
+        RoutingRules = (website.RoutingRules ?? []).Select(r => new WebsiteRoutingRule
+        {
+            KeyPrefixEquals = r.Condition?.KeyPrefixEquals,
+            HttpErrorCodeReturnedEquals = r.Condition?.HttpErrorCodeReturnedEquals,
+            Protocol = r.Redirect?.Protocol,
+            HostName = r.Redirect?.HostName,
+            ReplaceKeyPrefixWith = r.Redirect?.ReplaceKeyPrefixWith,
+            ReplaceKeyWith = r.Redirect?.ReplaceKeyWith,
+            HttpRedirectCode = r.Redirect?.HttpRedirectCode,
+        }).ToList(),
+    };
+
+    private static CloudFrontSettings ToCloudFront(CloudFrontConfig? cloudfront)
+    {
+        var defaults = new CloudFrontSettings();
+        return cloudfront is null ? defaults : new CloudFrontSettings
+        {
+            Distributions = cloudfront.Distributions ?? [],
+            Wait = cloudfront.Wait ?? defaults.Wait,
+            WaitTimeout = Duration(cloudfront.WaitTimeout, defaults.WaitTimeout),
+            FailOnTimeout = cloudfront.FailOnTimeout ?? defaults.FailOnTimeout,
+            MaxPaths = cloudfront.MaxPaths ?? defaults.MaxPaths,
+            EndpointUrl = cloudfront.EndpointUrl,
+        };
     }
 
     private static HeaderRule ToRule(RuleConfig rule, int index) => new(Glob.Parse(rule.Match ?? throw DeployException.Usage(DiagnosticCode.ConfigBadValue, $"rules[{index}] needs \"match\".")))

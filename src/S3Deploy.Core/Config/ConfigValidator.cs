@@ -38,11 +38,50 @@ internal static class ConfigValidator
             OneOf(rule.StorageClass, StorageClasses, at + ".storageClass", error);
         }
 
+        Require(config.KeepStale is null || Durations.TryParse(config.KeepStale, out _), "$.keepStale", $"\"{config.KeepStale}\" is not a duration such as \"90s\", \"30m\", \"24h\" or \"7d\".", error);
+        ValidateCloudFront(config.Cloudfront, error);
+        ValidateWebsite(config.Website, error);
         foreach (var (from, to) in config.Redirects ?? [])
         {
             var at = "$.redirects" + JsonLines.Segment(from);
             Require(from.StartsWith('/'), at, $"the path '{from}' must start with '/'.", error);
             Require(to.StartsWith('/') || to.StartsWith("http://", StringComparison.Ordinal) || to.StartsWith("https://", StringComparison.Ordinal), at, $"the location '{to}' must start with '/', 'http://' or 'https://' (an S3 rule).", error);
+        }
+    }
+
+    private static void ValidateCloudFront(CloudFrontConfig? cloudfront, Error error)
+    {
+        if (cloudfront is null)
+        {
+            return;
+        }
+
+        Require(cloudfront.WaitTimeout is null || Durations.TryParse(cloudfront.WaitTimeout, out _), "$.cloudfront.waitTimeout", $"\"{cloudfront.WaitTimeout}\" is not a duration such as \"10m\".", error);
+        Require(cloudfront.MaxPaths is null or >= 1, "$.cloudfront.maxPaths", "must be at least 1.", error);
+        for (var i = 0; i < (cloudfront.Distributions?.Count ?? 0); i++)
+        {
+            var id = cloudfront.Distributions![i];
+            Require(id.Length > 0 && id.All(char.IsAsciiLetterOrDigit), $"$.cloudfront.distributions[{i}]", $"\"{id}\" is not a distribution id (letters and digits, like E2QWRUHAPOMQZL).", error);
+        }
+    }
+
+    private static void ValidateWebsite(WebsiteConfig? website, Error error)
+    {
+        if (website is null)
+        {
+            return;
+        }
+
+        Require(website.Index is null || (website.Index.Length > 0 && !website.Index.Contains('/', StringComparison.Ordinal)), "$.website.index", "must be a file name without '/', such as \"index.html\".", error);
+        var rules = website.RoutingRules ?? [];
+        Require(rules.Count <= 50, "$.website.routingRules", $"S3 allows at most 50 routing rules, not {rules.Count}.", error);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var redirect = rules[i].Redirect;
+            var at = $"$.website.routingRules[{i}]";
+            Require(redirect is not null, at, "every routing rule needs \"redirect\".", error);
+            Require(redirect!.ReplaceKeyPrefixWith is null || redirect.ReplaceKeyWith is null, at + ".redirect", "use replaceKeyPrefixWith or replaceKeyWith, not both (an S3 rule).", error);
+            Require(redirect.Protocol is null or "http" or "https", at + ".redirect.protocol", "must be \"http\" or \"https\".", error);
         }
     }
 

@@ -47,6 +47,14 @@ public sealed class DeployConfig
 
     public Dictionary<string, string>? Redirects { get; set; }
 
+    public WebsiteConfig? Website { get; set; }
+
+    public bool? Public { get; set; }
+
+    public string? KeepStale { get; set; }
+
+    public CloudFrontConfig? Cloudfront { get; set; }
+
     /// <summary>Where relative paths in this config start: the config file's folder, or the working directory.</summary>
     [JsonIgnore]
     public string BaseDirectory { get; set; } = Environment.CurrentDirectory;
@@ -72,6 +80,10 @@ public sealed class DeployConfig
         StorageClass = overrides.StorageClass ?? StorageClass,
         Rules = overrides.Rules ?? Rules,
         Redirects = overrides.Redirects ?? Redirects,
+        Website = Website?.OverriddenBy(overrides.Website) ?? overrides.Website,
+        Public = overrides.Public ?? Public,
+        KeepStale = overrides.KeepStale ?? KeepStale,
+        Cloudfront = Cloudfront?.OverriddenBy(overrides.Cloudfront) ?? overrides.Cloudfront,
         BaseDirectory = overrides.Source is null ? BaseDirectory : overrides.BaseDirectory,
     };
 }

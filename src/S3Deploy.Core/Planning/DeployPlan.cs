@@ -8,6 +8,14 @@ public sealed record DeployPlan(
     IReadOnlyList<PlannedAction> Actions,
     BucketState Before)
 {
+    private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoStale = new Dictionary<string, DateTimeOffset>();
+
+    /// <summary>Every stale object, deleted now or kept, with when it first became stale.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> StaleSince { get; init; } = NoStale;
+
+    /// <summary>Stale objects kept for now because they became stale less than --keep-stale ago.</summary>
+    public IReadOnlyList<string> KeptStale { get; init; } = [];
+
     public int Count(ActionKind kind) => Actions.Count(a => a.Kind == kind);
 
     public int Unchanged => Desired.Count - Actions.Count(a => a.Kind != ActionKind.Delete);

@@ -36,6 +36,7 @@ public static class ManifestBuilder
             }
         }
 
-        return new DeployManifest(entries);
+        var stale = plan.StaleSince.Where(s => !deleted.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        return new DeployManifest(entries) { Stale = stale };
     }
 }

@@ -20,12 +20,15 @@ public static class Planner
 
     /// <param name="probed">Headers read with HEAD for the keys <see cref="KeysToProbe"/> named.</param>
     /// <param name="isDeletable">False for keys that must never be deleted (excluded ones).</param>
+    /// <param name="keepStale">How long an object stays after it left the source, so visitors holding old pages still get their assets.</param>
     public static DeployPlan Plan(
         IReadOnlyList<DesiredObject> desired,
         BucketState state,
         IReadOnlyDictionary<string, ObjectHeaders> probed,
         bool delete,
-        Func<string, bool> isDeletable)
+        Func<string, bool> isDeletable,
+        TimeSpan keepStale = default,
+        DateTimeOffset now = default)
     {
         var actions = new List<PlannedAction>();
         foreach (var d in desired)
@@ -37,16 +40,29 @@ public static class Planner
             }
         }
 
-        if (delete)
+        if (!delete)
         {
-            var wanted = desired.Select(d => d.RelativeKey).ToHashSet(StringComparer.Ordinal);
-            actions.AddRange(state.Objects.Keys
-                .Where(k => !wanted.Contains(k) && !IsFolderMarker(k) && isDeletable(k))
-                .Order(StringComparer.Ordinal)
-                .Select(k => new PlannedAction(k, ActionKind.Delete, ActionReason.Stale, Phase.Deletes, null)));
+            return new DeployPlan(desired, actions, state);
         }
 
-        return new DeployPlan(desired, actions, state);
+        var wanted = desired.Select(d => d.RelativeKey).ToHashSet(StringComparer.Ordinal);
+        var staleSince = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var kept = new List<string>();
+        foreach (var key in state.Objects.Keys.Where(k => !wanted.Contains(k) && !IsFolderMarker(k) && isDeletable(k)).Order(StringComparer.Ordinal))
+        {
+            var since = state.Manifest.Stale.TryGetValue(key, out var recorded) ? recorded : now;
+            staleSince[key] = since;
+            if (now - since >= keepStale)
+            {
+                actions.Add(new PlannedAction(key, ActionKind.Delete, ActionReason.Stale, Phase.Deletes, null));
+            }
+            else
+            {
+                kept.Add(key);
+            }
+        }
+
+        return new DeployPlan(desired, actions, state) { StaleSince = staleSince, KeptStale = kept };
     }
 
     private static PlannedAction? Decide(DesiredObject d, BucketState state, IReadOnlyDictionary<string, ObjectHeaders> probed)

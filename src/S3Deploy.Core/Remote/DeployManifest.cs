@@ -9,6 +9,8 @@ namespace S3Deploy.Core.Remote;
 /// </summary>
 public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> Objects)
 {
+    private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoStale = new Dictionary<string, DateTimeOffset>();
+
     public const string Folder = ".s3deploy";
     public const string RelativeKey = Folder + "/manifest.json";
     public const int CurrentVersion = 1;
@@ -21,12 +23,23 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>Objects kept after they left the source (--keep-stale), with when each first became stale.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> Stale { get; init; } = NoStale;
+
     public ManifestEntry? Find(string relativeKey) => Objects.GetValueOrDefault(relativeKey);
+
+    /// <summary>Same entries and stale records: writing this manifest again would change nothing.</summary>
+    public bool SameAs(DeployManifest other) =>
+        Objects.Count == other.Objects.Count
+        && Objects.All(o => other.Objects.TryGetValue(o.Key, out var e) && e == o.Value)
+        && Stale.Count == other.Stale.Count
+        && Stale.All(s => other.Stale.TryGetValue(s.Key, out var since) && since == s.Value);
 
     public byte[] ToJson(string tool, DateTimeOffset written)
     {
         var sorted = new Dictionary<string, ManifestEntry>(Objects.OrderBy(o => o.Key, StringComparer.Ordinal));
-        return JsonSerializer.SerializeToUtf8Bytes(new Document(CurrentVersion, tool, written, sorted), Json);
+        var stale = Stale.Count == 0 ? null : new Dictionary<string, DateTimeOffset>(Stale.OrderBy(o => o.Key, StringComparer.Ordinal));
+        return JsonSerializer.SerializeToUtf8Bytes(new Document(CurrentVersion, tool, written, sorted, stale), Json);
     }
 
     /// <summary>Null when the text is not a manifest this version understands: the deploy then falls back to HEAD requests.</summary>
@@ -35,7 +48,7 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
         try
         {
             var doc = JsonSerializer.Deserialize<Document>(json, Json);
-            return doc is { Version: CurrentVersion, Objects: not null } ? new DeployManifest(doc.Objects) : null;
+            return doc is { Version: CurrentVersion, Objects: not null } ? new DeployManifest(doc.Objects) { Stale = doc.Stale ?? [] } : null;
         }
         catch (JsonException)
         {
@@ -43,5 +56,5 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
         }
     }
 
-    private sealed record Document(int Version, string? Tool, DateTimeOffset? Written, Dictionary<string, ManifestEntry>? Objects);
+    private sealed record Document(int Version, string? Tool, DateTimeOffset? Written, Dictionary<string, ManifestEntry>? Objects, Dictionary<string, DateTimeOffset>? Stale);
 }

@@ -1,0 +1,131 @@
+using S3Deploy.Core.CloudFront;
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Planning;
+
+namespace S3Deploy.Core.Applying;
+
+/// <summary>
+/// Invalidates what changed on every configured distribution, then waits, so that stale objects are only deleted once
+/// no edge can serve old pages that still point at them.
+/// </summary>
+internal sealed class InvalidationStep(DeployOptions options, IDeployObserver observer, HttpClient? http)
+{
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(20);
+    private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly CloudFrontSettings settings = options.CloudFront;
+
+    public async Task<IReadOnlyList<InvalidationResult>> PreviewAsync(DeployPlan plan, CancellationToken ct)
+    {
+        var keys = ChangedKeys(plan.Actions);
+        if (settings.Distributions.Count == 0 || keys.Count == 0)
+        {
+            return [];
+        }
+
+        var client = CreateClient();
+        var results = new List<InvalidationResult>();
+        foreach (var distribution in settings.Distributions)
+        {
+            var paths = await PathsAsync(client, distribution, keys, ct);
+            if (paths.Count > 0)
+            {
+                results.Add(new InvalidationResult(distribution, null, paths, "Planned"));
+            }
+        }
+
+        return results;
+    }
+
+    /// <returns>The invalidations made, and whether every one completed (or no waiting was asked for), so deletes may go ahead.</returns>
+    public async Task<(IReadOnlyList<InvalidationResult> Invalidations, bool CachesReleased)> RunAsync(DeployPlan plan, ApplyOutcome outcome, WarningList warnings, CancellationToken ct)
+    {
+        var keys = ChangedKeys([.. outcome.Completed, .. plan.InPhase(Phase.Deletes)]);
+        if (settings.Distributions.Count == 0 || keys.Count == 0)
+        {
+            return ([], true);
+        }
+
+        var client = CreateClient();
+
+        // One reference per deploy and distribution: the client resends it on retries (no second invalidation), and the
+        // next deploy gets a new one (a file changed back is invalidated again).
+        var deployId = Guid.NewGuid().ToString("N");
+        var made = new List<(string Distribution, Invalidation Invalidation)>();
+        foreach (var distribution in settings.Distributions)
+        {
+            var paths = await PathsAsync(client, distribution, keys, ct);
+            if (paths.Count == 0)
+            {
+                continue;
+            }
+
+            var invalidation = await client.CreateInvalidationAsync(distribution, paths, $"s3deploy-{deployId}-{distribution}", ct);
+            observer.Info($"Invalidation {invalidation.Id} on distribution {distribution}: {paths.Count} {(paths.Count == 1 ? "path" : "paths")} ({string.Join(", ", paths.Take(5))}{(paths.Count > 5 ? ", …" : "")})");
+            made.Add((distribution, invalidation));
+        }
+
+        var released = !settings.Wait || await WaitAsync(client, made, warnings, ct);
+        var results = made.Select(m => new InvalidationResult(m.Distribution, m.Invalidation.Id, m.Invalidation.Paths, m.Invalidation.Status)).ToList();
+        return (results, released);
+    }
+
+    /// <summary>Changed bytes or headers, and deletes; a new key was never cached, so it needs no invalidation.</summary>
+    private IReadOnlyList<string> ChangedKeys(IEnumerable<PlannedAction> actions) =>
+        actions.Where(a => a.Reason != ActionReason.New).Select(a => options.Target.KeyFor(a.RelativeKey)).Distinct(StringComparer.Ordinal).ToList();
+
+    private async Task<IReadOnlyList<string>> PathsAsync(CloudFrontClient client, string distribution, IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var config = await client.GetDistributionConfigAsync(distribution, ct);
+        var origin = config.Origins.FirstOrDefault(o => o.DomainName.StartsWith(options.Target.Bucket + ".s3", StringComparison.OrdinalIgnoreCase));
+        if (origin is null)
+        {
+            observer.Warning($"Distribution {distribution} has no origin for bucket '{options.Target.Bucket}'; invalidating paths as if it served the bucket from its root.");
+        }
+
+        var index = options.Website?.Index ?? "index.html";
+        return InvalidationPaths.For(keys, origin?.OriginPath ?? "", index, settings.MaxPaths);
+    }
+
+    private async Task<bool> WaitAsync(CloudFrontClient client, List<(string Distribution, Invalidation Invalidation)> made, WarningList warnings, CancellationToken ct)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var delay = settings.PollInterval;
+        for (var i = 0; i < made.Count;)
+        {
+            var (distribution, invalidation) = made[i];
+            if (invalidation.IsCompleted)
+            {
+                observer.Info($"Invalidation {invalidation.Id} on {distribution} completed after {Durations.Format(DateTimeOffset.UtcNow - started)}.");
+                i++;
+                continue;
+            }
+
+            var waited = DateTimeOffset.UtcNow - started;
+            if (waited >= settings.WaitTimeout)
+            {
+                var message = $"Invalidation {invalidation.Id} on {distribution} did not complete within {Durations.Format(settings.WaitTimeout)}.";
+                if (settings.FailOnTimeout)
+                {
+                    throw new DeployException(CloudFrontCodes.ServiceError, FailureKind.Service, message + " Stale objects were kept; run again later.");
+                }
+
+                warnings.Add(message + " Stale objects are kept until a later deploy.");
+                return false;
+            }
+
+            observer.Info($"Waiting for invalidation {invalidation.Id} on {distribution}: {invalidation.Status} ({Durations.Format(waited)})");
+            await Task.Delay(Min(delay, settings.WaitTimeout - waited), ct);
+            delay = Min(delay * 2, MaxPollInterval);
+            made[i] = (distribution, await client.GetInvalidationAsync(distribution, invalidation.Id, ct));
+        }
+
+        return true;
+    }
+
+    private CloudFrontClient CreateClient() => new(
+        http ?? SharedHttp,
+        AwsCredentialSource.For(options.Connection.Profile),
+        settings.EndpointUrl is { } url ? CloudFrontEndpoint.FromUrl(url) : CloudFrontEndpoint.Global);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

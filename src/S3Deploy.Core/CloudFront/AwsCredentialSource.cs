@@ -1,0 +1,43 @@
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using S3Deploy.Core.Diagnostics;
+
+namespace S3Deploy.Core.CloudFront;
+
+/// <summary>
+/// Credential sources for hand-signed requests. Each call asks again, so refreshing credentials (SSO, web identity,
+/// instance roles) stay fresh across long waits.
+/// </summary>
+public static class AwsCredentialSource
+{
+    /// <summary>The named profile when given, else the SDK's default chain, as S3ClientFactory does for S3.</summary>
+    public static Func<CancellationToken, Task<ImmutableCredentials>> For(string? profile) =>
+        profile is null ? Default() : FromProfile(profile);
+
+    public static Func<CancellationToken, Task<ImmutableCredentials>> Default() =>
+        From(new Lazy<AWSCredentials>(() => DefaultAWSCredentialsIdentityResolver.GetCredentials()));
+
+    public static Func<CancellationToken, Task<ImmutableCredentials>> FromProfile(string profile) =>
+        From(new Lazy<AWSCredentials>(() => new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var credentials)
+            ? credentials
+            : throw DeployException.Usage(DiagnosticCode.NoCredentials, $"AWS profile '{profile}' was not found in ~/.aws/config or ~/.aws/credentials (or it has no usable credentials). Check the name, or run 'aws configure --profile {profile}'.")));
+
+    public static Func<CancellationToken, Task<ImmutableCredentials>> Fixed(string accessKey, string secretKey, string? sessionToken = null)
+    {
+        var credentials = new ImmutableCredentials(accessKey, secretKey, sessionToken);
+        return _ => Task.FromResult(credentials);
+    }
+
+    private static Func<CancellationToken, Task<ImmutableCredentials>> From(Lazy<AWSCredentials> source) => async cancellationToken =>
+    {
+        try
+        {
+            return await source.Value.GetCredentialsAsync().WaitAsync(cancellationToken);
+        }
+        catch (AmazonClientException e)
+        {
+            throw new DeployException(DiagnosticCode.NoCredentials, FailureKind.Service, "No AWS credentials were found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, pass --profile, sign in with 'aws sso login', or run where a role is available (GitHub OIDC, ECS, EC2).", e);
+        }
+    };
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace S3Deploy.Core.CloudFront;
+
+/// <summary>The REST-XML bodies of the 2020-05-31 API: the one request body we send and the answers we read.</summary>
+internal static class CloudFrontXml
+{
+    public static readonly XNamespace Ns = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
+
+    // Element order is the one the SDKs and the API reference use: CallerReference, then Paths with Items before Quantity.
+    public static string InvalidationBatch(string callerReference, IReadOnlyList<string> paths) =>
+        new XElement(
+            Ns + "InvalidationBatch",
+            new XElement(Ns + "CallerReference", callerReference),
+            new XElement(
+                Ns + "Paths",
+                new XElement(Ns + "Items", paths.Select(p => new XElement(Ns + "Path", p))),
+                new XElement(Ns + "Quantity", paths.Count.ToString(CultureInfo.InvariantCulture))))
+        .ToString(SaveOptions.DisableFormatting);
+
+    public static Invalidation ParseInvalidation(string body)
+    {
+        var root = Parse(body, "Invalidation");
+        var created = (string?)root.Element(Ns + "CreateTime");
+        return new Invalidation(
+            Required(root, "Id"),
+            Required(root, "Status"),
+            created is null ? null : DateTimeOffset.Parse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            root.Element(Ns + "InvalidationBatch")?.Element(Ns + "Paths")?.Element(Ns + "Items")?.Elements(Ns + "Path").Select(p => p.Value).ToList() ?? []);
+    }
+
+    public static DistributionConfig ParseDistributionConfig(string body)
+    {
+        var root = Parse(body, "DistributionConfig");
+        var origins = root.Element(Ns + "Origins")?.Element(Ns + "Items")?.Elements(Ns + "Origin")
+            .Select(o => new DistributionOrigin(Required(o, "Id"), Required(o, "DomainName"), (string?)o.Element(Ns + "OriginPath") ?? ""))
+            .ToList() ?? [];
+        var rootObject = (string?)root.Element(Ns + "DefaultRootObject");
+        return new DistributionConfig(origins, string.IsNullOrEmpty(rootObject) ? null : rootObject);
+    }
+
+    private static XElement Parse(string body, string rootName)
+    {
+        XElement? root;
+        try
+        {
+            root = XDocument.Parse(body).Root;
+        }
+        catch (XmlException e)
+        {
+            throw new FormatException($"CloudFront answered a body that is not XML: {e.Message}", e);
+        }
+
+        return root is not null && root.Name == Ns + rootName
+            ? root
+            : throw new FormatException($"CloudFront answered <{root?.Name.LocalName}> where <{rootName}> in namespace {Ns} was expected.");
+    }
+
+    private static string Required(XElement parent, string name) =>
+        (string?)parent.Element(Ns + name) ?? throw new FormatException($"CloudFront's <{parent.Name.LocalName}> has no <{name}>.");
+}

@@ -1,0 +1,27 @@
+namespace S3Deploy.Core.Config;
+
+/// <summary>"cloudfront" in s3deploy.json.</summary>
+public sealed class CloudFrontConfig
+{
+    public List<string>? Distributions { get; set; }
+
+    public bool? Wait { get; set; }
+
+    public string? WaitTimeout { get; set; }
+
+    public bool? FailOnTimeout { get; set; }
+
+    public int? MaxPaths { get; set; }
+
+    public string? EndpointUrl { get; set; }
+
+    public CloudFrontConfig OverriddenBy(CloudFrontConfig? overrides) => overrides is null ? this : new()
+    {
+        Distributions = overrides.Distributions ?? Distributions,
+        Wait = overrides.Wait ?? Wait,
+        WaitTimeout = overrides.WaitTimeout ?? WaitTimeout,
+        FailOnTimeout = overrides.FailOnTimeout ?? FailOnTimeout,
+        MaxPaths = overrides.MaxPaths ?? MaxPaths,
+        EndpointUrl = overrides.EndpointUrl ?? EndpointUrl,
+    };
+}

@@ -1,0 +1,4 @@
+namespace S3Deploy.Core;
+
+/// <summary>One CloudFront invalidation a deploy made (or, in a dry run, would make; Id is then null).</summary>
+public sealed record InvalidationResult(string DistributionId, string? Id, IReadOnlyList<string> Paths, string Status);

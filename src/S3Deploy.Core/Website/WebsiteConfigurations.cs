@@ -1,0 +1,54 @@
+using Amazon.S3.Model;
+
+namespace S3Deploy.Core.Website;
+
+/// <summary>The bucket's website configuration S3Deploy wants, and a canonical text of one to compare with what the bucket has.</summary>
+internal static class WebsiteConfigurations
+{
+    public static WebsiteConfiguration Desired(WebsiteSettings settings, S3Target target)
+    {
+        var error = settings.Spa ? settings.Index : settings.Error;
+        return new WebsiteConfiguration
+        {
+            IndexDocumentSuffix = settings.Index,
+            ErrorDocument = error is null ? null : target.KeyFor(error),
+            RoutingRules = settings.RoutingRules.Select(ToS3).ToList(),
+        };
+    }
+
+    /// <summary>Equal texts mean equal configurations; absent and empty fields are the same to S3.</summary>
+    public static string Canonical(WebsiteConfiguration? config) =>
+        config is null
+            ? ""
+            : string.Join(
+                "\n",
+                [
+                    "index=" + config.IndexDocumentSuffix,
+                    "error=" + config.ErrorDocument,
+                    "all=" + config.RedirectAllRequestsTo?.HostName + "|" + config.RedirectAllRequestsTo?.Protocol,
+                    .. (config.RoutingRules ?? []).Select(r => string.Join(
+                        "|",
+                        r.Condition?.KeyPrefixEquals,
+                        r.Condition?.HttpErrorCodeReturnedEquals,
+                        r.Redirect?.Protocol,
+                        r.Redirect?.HostName,
+                        r.Redirect?.ReplaceKeyPrefixWith,
+                        r.Redirect?.ReplaceKeyWith,
+                        r.Redirect?.HttpRedirectCode)),
+                ]);
+
+    private static RoutingRule ToS3(WebsiteRoutingRule rule) => new()
+    {
+        Condition = rule.KeyPrefixEquals is null && rule.HttpErrorCodeReturnedEquals is null
+            ? null
+            : new RoutingRuleCondition { KeyPrefixEquals = rule.KeyPrefixEquals, HttpErrorCodeReturnedEquals = rule.HttpErrorCodeReturnedEquals },
+        Redirect = new RoutingRuleRedirect
+        {
+            Protocol = rule.Protocol,
+            HostName = rule.HostName,
+            ReplaceKeyPrefixWith = rule.ReplaceKeyPrefixWith,
+            ReplaceKeyWith = rule.ReplaceKeyWith,
+            HttpRedirectCode = rule.HttpRedirectCode,
+        },
+    };
+}

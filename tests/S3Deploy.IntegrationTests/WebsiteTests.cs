@@ -1,0 +1,118 @@
+using System.Net;
+using Amazon.S3.Model;
+using S3Deploy.Core.Applying;
+using S3Deploy.Core.Website;
+using S3Deploy.IntegrationTests.Infrastructure;
+
+namespace S3Deploy.IntegrationTests;
+
+public sealed class WebsiteTests(S3ServerFixture server) : DeployTest(server)
+{
+    [Fact]
+    public async Task Website_configuration_reads_back_and_serves_index_error_and_redirects()
+    {
+        var site = Site(("index.html", "<h1>home</h1>"), ("404.html", "<h1>not here</h1>"), ("docs/index.html", "<h1>docs</h1>"));
+        var options = Options(site) with { Website = new WebsiteSettings { Error = "404.html" }, Redirects = new Dictionary<string, string> { ["/old.html"] = "/docs/" } };
+
+        var result = await DeployAsync(options);
+
+        using (var s3 = Server.Client())
+        {
+            var config = (await s3.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { BucketName = Bucket.Name })).WebsiteConfiguration;
+            Assert.Equal("index.html", config.IndexDocumentSuffix);
+            Assert.Equal("404.html", config.ErrorDocument);
+        }
+
+        Assert.Equal($"{Server.Endpoint}/{Bucket.Name}/", result.WebsiteUrl);
+        var home = await GetWebsiteAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal("<h1>home</h1>", await home.Content.ReadAsStringAsync());
+        var docs = await GetWebsiteAsync("/docs/");
+        Assert.Equal("<h1>docs</h1>", await docs.Content.ReadAsStringAsync());
+        var missing = await GetWebsiteAsync("/nope.html");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("<h1>not here</h1>", await missing.Content.ReadAsStringAsync());
+        var moved = await GetWebsiteAsync("/old.html");
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal("/docs/", moved.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Website_configuration_is_written_only_when_it_differs()
+    {
+        var site = Site(("index.html", "<h1>home</h1>"), ("404.html", "gone"));
+        var options = Options(site) with { Website = new WebsiteSettings { Error = "404.html" } };
+        var first = new Recorder();
+        var second = new Recorder();
+        var changed = new Recorder();
+
+        await DeployAsync(options, first);
+        await DeployAsync(options, second);
+        await DeployAsync(options with { Website = new WebsiteSettings { Spa = true } }, changed);
+
+        Assert.Contains(first.Lines, l => l.StartsWith("Configured website hosting", StringComparison.Ordinal));
+        Assert.DoesNotContain(second.Lines, l => l.StartsWith("Configured website hosting", StringComparison.Ordinal));
+        Assert.Contains(changed.Lines, l => l.StartsWith("Configured website hosting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Single_page_app_serves_the_index_for_unknown_paths()
+    {
+        var site = Site(("index.html", "<div id=app></div>"), ("app.js", "boot()"));
+
+        await DeployAsync(Options(site, "spa") with { Website = new WebsiteSettings { Spa = true } });
+
+        using var s3 = Server.Client();
+        var config = (await s3.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { BucketName = Bucket.Name })).WebsiteConfiguration;
+        Assert.Equal("spa/index.html", config.ErrorDocument);
+        var deepLink = await GetWebsiteAsync("/spa/orders/42");
+        Assert.Equal("<div id=app></div>", await deepLink.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Stale_objects_are_kept_for_keep_stale_then_deleted_by_a_later_deploy()
+    {
+        var site = Site(("index.html", "v1"), ("app.111.js", "old"));
+        await DeployAsync(site);
+        site.Delete("app.111.js");
+        site.Write("app.222.js", "new");
+        var options = Options(site) with { KeepStale = TimeSpan.FromSeconds(2) };
+
+        var kept = await DeployAsync(options);
+        var stillKept = await DeployAsync(options);
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        var later = await DeployAsync(options);
+
+        Assert.Equal(["upload:new:app.222.js"], Describe(kept));
+        Assert.Equal(1, kept.KeptStale);
+        Assert.Empty(stillKept.Actions);
+        Assert.Equal(1, stillKept.KeptStale);
+        Assert.Equal(["delete:stale:app.111.js"], Describe(later));
+        Assert.Equal(0, later.KeptStale);
+        Assert.DoesNotContain("app.111.js", (await Bucket.ListAsync()).Keys);
+    }
+
+    /// <summary>A request as a browser sends it to the bucket's website endpoint (s3rver picks the bucket from the Host).</summary>
+    private async Task<HttpResponseMessage> GetWebsiteAsync(string path)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var request = new HttpRequestMessage(HttpMethod.Get, Server.Endpoint + path);
+        request.Headers.Host = $"{Bucket.Name}.s3-website-us-east-1.amazonaws.com";
+        var response = await http.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    private sealed class Recorder : IDeployObserver
+    {
+        public List<string> Lines { get; } = [];
+
+        public void Info(string message)
+        {
+            lock (Lines)
+            {
+                Lines.Add(message);
+            }
+        }
+    }
+}

@@ -37,7 +37,7 @@ public sealed class ConfigFileTests : IDisposable
               "metadata": { "team": "web", "build": "42" },
               "compress": "gzip",
               "entry": true,
-              "sse": "AES256",
+              "sse": "aws:kms",
               "sseKmsKeyId": "other-key",
               "storageClass": "GLACIER_IR",
             },
@@ -102,7 +102,7 @@ public sealed class ConfigFileTests : IDisposable
         Assert.Equal(new Dictionary<string, string> { ["team"] = "web", ["build"] = "42" }, rule.Metadata!);
         Assert.Equal("gzip", rule.Compress);
         Assert.True(rule.Entry);
-        Assert.Equal("AES256", rule.Sse);
+        Assert.Equal("aws:kms", rule.Sse);
         Assert.Equal("other-key", rule.SseKmsKeyId);
         Assert.Equal("GLACIER_IR", rule.StorageClass);
         Assert.Equal(("downloads/**", "none"), (config.Rules[1].Match, config.Rules[1].Compress));
@@ -146,7 +146,7 @@ public sealed class ConfigFileTests : IDisposable
         Assert.Equal(new Dictionary<string, string> { ["team"] = "web", ["build"] = "42" }, rule.Metadata!);
         Assert.Equal(Compression.Gzip, rule.Compress);
         Assert.True(rule.Entry);
-        Assert.Equal("AES256", rule.ServerSideEncryption);
+        Assert.Equal("aws:kms", rule.ServerSideEncryption);
         Assert.Equal("other-key", rule.SseKmsKeyId);
         Assert.Equal("GLACIER_IR", rule.StorageClass);
         var second = headers.Rules[1];

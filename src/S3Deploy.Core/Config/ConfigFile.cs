@@ -34,7 +34,8 @@ public static partial class ConfigFile
 
     public static DeployConfig Load(string path)
     {
-        var bytes = File.ReadAllBytes(path);
+        // Through text, so a byte-order mark (Visual Studio, PowerShell) is dropped; JsonLines counts lines in these same bytes.
+        var bytes = System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(path));
         var name = Path.GetRelativePath(Environment.CurrentDirectory, path);
         DeployConfig config;
         try

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
 
@@ -18,15 +19,19 @@ internal static class ConfigValidator
         OneOf(config.StorageClass, StorageClasses, "$.storageClass", error);
         Require(config.Concurrency is null or (>= 1 and <= 256), "$.concurrency", "must be between 1 and 256", error);
         Require(config.MaxDeletes is null or >= 0, "$.maxDeletes", "must be 0 or more", error);
+        Require(config.SseKmsKeyId is null || config.Sse == "aws:kms", "$.sseKmsKeyId", "needs \"sse\": \"aws:kms\".", error);
         for (var i = 0; i < (config.Exclude?.Count ?? 0); i++)
         {
-            GlobAt(config.Exclude![i], $"$.exclude[{i}]", error);
+            Require(config.Exclude![i] is not null, $"$.exclude[{i}]", "expected a glob, not null.", error);
+            GlobAt(config.Exclude[i], $"$.exclude[{i}]", error);
         }
 
         for (var i = 0; i < (config.Rules?.Count ?? 0); i++)
         {
             var rule = config.Rules![i];
             var at = $"$.rules[{i}]";
+            Require(rule is not null, at, "expected a rule object, not null.", error);
+            Require(rule.SseKmsKeyId is null || (rule.Sse ?? config.Sse) == "aws:kms", at + ".sseKmsKeyId", "needs \"sse\": \"aws:kms\" (in the rule or at the top level).", error);
             if (rule.Match is null)
             {
                 throw error(at, "every rule needs \"match\", a glob such as \"*.css\" or \"assets/**\".", DiagnosticCode.ConfigBadValue);
@@ -44,6 +49,7 @@ internal static class ConfigValidator
         foreach (var (from, to) in config.Redirects ?? [])
         {
             var at = "$.redirects" + JsonLines.Segment(from);
+            Require(to is not null, at, "expected a location, not null.", error);
             Require(from.StartsWith('/'), at, $"the path '{from}' must start with '/'.", error);
             Require(to.StartsWith('/') || to.StartsWith("http://", StringComparison.Ordinal) || to.StartsWith("https://", StringComparison.Ordinal), at, $"the location '{to}' must start with '/', 'http://' or 'https://' (an S3 rule).", error);
         }
@@ -80,7 +86,7 @@ internal static class ConfigValidator
             var redirect = rules[i].Redirect;
             var at = $"$.website.routingRules[{i}]";
             Require(redirect is not null, at, "every routing rule needs \"redirect\".", error);
-            Require(redirect!.ReplaceKeyPrefixWith is null || redirect.ReplaceKeyWith is null, at + ".redirect", "use replaceKeyPrefixWith or replaceKeyWith, not both (an S3 rule).", error);
+            Require(redirect.ReplaceKeyPrefixWith is null || redirect.ReplaceKeyWith is null, at + ".redirect", "use replaceKeyPrefixWith or replaceKeyWith, not both (an S3 rule).", error);
             Require(redirect.Protocol is null or "http" or "https", at + ".redirect.protocol", "must be \"http\" or \"https\".", error);
         }
     }
@@ -100,7 +106,7 @@ internal static class ConfigValidator
     private static void OneOf(string? value, string[] allowed, string at, Error error) =>
         Require(value is null || allowed.Contains(value), at, $"\"{value}\" is not one of {string.Join(", ", allowed.Select(a => $"\"{a}\""))}.", error);
 
-    private static void Require(bool condition, string at, string message, Error error)
+    private static void Require([DoesNotReturnIf(false)] bool condition, string at, string message, Error error)
     {
         if (!condition)
         {

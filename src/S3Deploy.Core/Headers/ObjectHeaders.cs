@@ -65,7 +65,7 @@ public sealed record ObjectHeaders(
         CacheControl = SameDirectives(CacheControl, desired.CacheControl) ? desired.CacheControl : CacheControl,
         ServerSideEncryption = desired.ServerSideEncryption is null ? null : ServerSideEncryption,
         SseKmsKeyId = desired.SseKmsKeyId is null ? null : SseKmsKeyId,
-        StorageClass = StorageClass is null or "STANDARD" ? null : StorageClass,
+        StorageClass = (StorageClass ?? "STANDARD") == (desired.StorageClass ?? "STANDARD") ? desired.StorageClass : StorageClass,
     };
 
     private static bool SameDirectives(string? a, string? b) => Directives(a).SetEquals(Directives(b));

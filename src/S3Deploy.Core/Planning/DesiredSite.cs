@@ -28,9 +28,15 @@ public static class DesiredSite
                 : policy.Describe(file));
         }
 
+        var redirectKeys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (from, to) in redirects)
         {
             var key = RedirectKey(from);
+            if (!redirectKeys.TryAdd(key, from))
+            {
+                throw DeployException.Usage(DiagnosticCode.BadRedirect, $"Redirects '{redirectKeys[key]}' and '{from}' both become the object '{key}'. Keep one.");
+            }
+
             if (byKey.ContainsKey(key) && !siblings.Contains(key))
             {
                 throw DeployException.Usage(DiagnosticCode.BadRedirect, $"Redirect '{from}' would replace the file '{key}' of the source folder. Remove the file or the redirect.");

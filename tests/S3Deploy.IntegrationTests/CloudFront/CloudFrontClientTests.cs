@@ -182,10 +182,17 @@ public sealed class CloudFrontClientTests : IDisposable
     {
         server.FailNext(1, Failure.TooManyInvalidationsInProgress);
         var patient = Fast with { BusyDelay = TimeSpan.FromMinutes(10) };
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(retry: patient).CreateInvalidationAsync(Distribution, ["/*"], "deploy-cancel", cancel.Token));
+        var creating = Client(retry: patient).CreateInvalidationAsync(Distribution, ["/*"], "deploy-cancel", cancel.Token);
+        while (server.Requests.Count == 0 && !creating.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
 
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => creating.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Single(server.Requests);
     }
 

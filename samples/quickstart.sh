@@ -96,9 +96,13 @@ heading "Second deploy of the unchanged folder: this run should upload nothing"
 "${S3DEPLOY[@]}" deploy --config samples/s3deploy.json --endpoint-url "$ENDPOINT"
 
 # --- 5. where to look ---------------------------------------------------------------------------
-heading "The deployed home page: curl $ENDPOINT/$BUCKET/site/index.html (first 5 lines)"
-curl -fsS "$ENDPOINT/$BUCKET/site/index.html" -o "$WORK_DIR/index.html"
+heading "The deployed home page, as the website endpoint serves it: curl $ENDPOINT/$BUCKET/site/ (first 5 lines)"
+curl -fsS "$ENDPOINT/$BUCKET/site/" -o "$WORK_DIR/index.html"
 head -n 5 "$WORK_DIR/index.html"
+
+heading "A redirect from samples/s3deploy.json, and a missing page answered by 404.html"
+curl -sS -o /dev/null -w '/docs/start.html  -> %{http_code} Location: %{redirect_url}\n' "$ENDPOINT/$BUCKET/site/docs/start.html"
+curl -sS -o /dev/null -w '/no-such-page.html -> %{http_code} (the site'"'"'s 404.html)\n' "$ENDPOINT/$BUCKET/site/no-such-page.html"
 
 heading "The objects as s3rver stores them on disk (under $DATA_DIR/$BUCKET)"
 ( cd "$DATA_DIR/$BUCKET" && find . -type f -name '*._S3rver_object' | sed 's|^\./||; s|\._S3rver_object$||' | sort | head -n 25 )

@@ -32,8 +32,14 @@ internal sealed partial class FakeCloudFront : IDisposable
     private readonly Queue<Failure> failures = new();
     private int created;
 
-    public FakeCloudFront()
+    private readonly string accessKey;
+    private readonly string secretKey;
+
+    /// <param name="accessKey">The key pair requests must be signed with; a deploy test passes the one the S3 server uses.</param>
+    public FakeCloudFront(string accessKey = AccessKey, string secretKey = SecretKey)
     {
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
         (listener, Endpoint) = Listen();
         loop = Task.Run(AcceptAsync);
     }
@@ -209,7 +215,7 @@ internal sealed partial class FakeCloudFront : IDisposable
         }
 
         var (key, date, region, service, signed, signature) = (match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value, match.Groups[4].Value, match.Groups[5].Value.Split(';'), match.Groups[6].Value);
-        if (key != AccessKey)
+        if (key != accessKey)
         {
             return Error(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
         }
@@ -245,7 +251,7 @@ internal sealed partial class FakeCloudFront : IDisposable
             signed.Select(name => KeyValuePair.Create(name, request.Headers[name] ?? "")),
             SigV4Signer.Hex(SHA256.HashData(body)),
             "cloudfront");
-        var expected = SigV4Signer.Signature(SecretKey, amzDate, region, service, canonical);
+        var expected = SigV4Signer.Signature(secretKey, amzDate, region, service, canonical);
         return expected == signature
             ? null
             : Error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");

@@ -15,19 +15,27 @@ public static partial class Durations
             return false;
         }
 
-        foreach (Match m in matches)
+        try
         {
-            var n = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            duration += m.Groups[2].Value switch
+            foreach (Match m in matches)
             {
-                "s" => TimeSpan.FromSeconds(n),
-                "m" => TimeSpan.FromMinutes(n),
-                "h" => TimeSpan.FromHours(n),
-                _ => TimeSpan.FromDays(n),
-            };
-        }
+                var n = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                duration += m.Groups[2].Value switch
+                {
+                    "s" => TimeSpan.FromSeconds(n),
+                    "m" => TimeSpan.FromMinutes(n),
+                    "h" => TimeSpan.FromHours(n),
+                    _ => TimeSpan.FromDays(n),
+                };
+            }
 
-        return true;
+            return true;
+        }
+        catch (OverflowException)
+        {
+            duration = TimeSpan.Zero;
+            return false;
+        }
     }
 
     public static string Format(TimeSpan duration) =>
@@ -36,6 +44,6 @@ public static partial class Durations
         : duration.TotalMinutes >= 1 && duration.TotalMinutes == Math.Floor(duration.TotalMinutes) ? $"{duration.TotalMinutes:0}m"
         : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.#}s");
 
-    [GeneratedRegex(@"(\d+(?:\.\d+)?)([smhd])")]
+    [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)([smhd])")]
     private static partial Regex Part();
 }

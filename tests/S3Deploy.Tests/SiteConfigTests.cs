@@ -303,6 +303,38 @@ public sealed class SiteConfigTests : IDisposable
         AssertError(e, DiagnosticCode.ConfigBadValue, 7, "website.routingRules[0].redirect.protocol: must be \"http\" or \"https\"");
     }
 
+    // Was a NullReferenceException (ConfigValidator dereferenced the id).
+    [Fact]
+    public void Null_distribution_id_names_its_index()
+    {
+        var e = LoadFails("""
+            {
+              "cloudfront": {
+                "distributions": [ null ]
+              }
+            }
+            """);
+
+        AssertError(e, DiagnosticCode.ConfigBadValue, 3, "cloudfront.distributions[0]");
+    }
+
+    // Was a NullReferenceException (ConfigValidator dereferenced the rule).
+    [Fact]
+    public void Null_routing_rule_names_the_rule()
+    {
+        var e = LoadFails("""
+            {
+              "website": {
+                "routingRules": [
+                  null
+                ]
+              }
+            }
+            """);
+
+        AssertError(e, DiagnosticCode.ConfigBadValue, 4, "website.routingRules[0]");
+    }
+
     [Fact]
     public void Unknown_field_inside_website_is_named_with_its_path()
     {

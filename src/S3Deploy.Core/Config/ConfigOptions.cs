@@ -46,11 +46,24 @@ public static class ConfigOptions
         };
     }
 
-    /// <summary>"$.maxDeletes" → "--max-deletes"; nested fields (rules, redirects) only come from files and keep their path.</summary>
+    private static readonly Dictionary<string, string> NestedOptions = new(StringComparer.Ordinal)
+    {
+        ["cloudfront.distributions"] = "--cloudfront",
+        ["cloudfront.waitTimeout"] = "--wait-timeout",
+        ["cloudfront.maxPaths"] = "--max-invalidation-paths",
+        ["cloudfront.endpointUrl"] = "--cloudfront-endpoint-url",
+        ["website.index"] = "--index-document",
+        ["website.error"] = "--error-document",
+    };
+
+    /// <summary>"$.maxDeletes" → "--max-deletes"; fields only a file can hold (rules, redirects) keep their path.</summary>
     private static string OptionName(string jsonPath)
     {
         var field = jsonPath.TrimStart('$').TrimStart('.');
-        return field.All(char.IsAsciiLetter) ? "--" + string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString())) : field;
+        var bare = field.Split('[')[0];
+        return NestedOptions.TryGetValue(bare, out var option) ? option
+            : field.All(char.IsAsciiLetter) ? "--" + string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()))
+            : field;
     }
 
     private static TimeSpan Duration(string? text, TimeSpan fallback) => Durations.TryParse(text, out var d) ? d : fallback;

@@ -67,7 +67,7 @@ internal static class ConfigValidator
         for (var i = 0; i < (cloudfront.Distributions?.Count ?? 0); i++)
         {
             var id = cloudfront.Distributions![i];
-            Require(id.Length > 0 && id.All(char.IsAsciiLetterOrDigit), $"$.cloudfront.distributions[{i}]", $"\"{id}\" is not a distribution id (letters and digits, like E2QWRUHAPOMQZL).", error);
+            Require(id is { Length: > 0 } && id.All(char.IsAsciiLetterOrDigit), $"$.cloudfront.distributions[{i}]", $"\"{id}\" is not a distribution id (letters and digits, like E2QWRUHAPOMQZL).", error);
         }
     }
 
@@ -79,11 +79,12 @@ internal static class ConfigValidator
         }
 
         Require(website.Index is null || (website.Index.Length > 0 && !website.Index.Contains('/', StringComparison.Ordinal)), "$.website.index", "must be a file name without '/', such as \"index.html\".", error);
+        Require(website.Error is null || (website.Error.Length > 0 && !website.Error.StartsWith('/')), "$.website.error", "must be a key relative to the prefix, such as \"404.html\" (no leading '/').", error);
         var rules = website.RoutingRules ?? [];
         Require(rules.Count <= 50, "$.website.routingRules", $"S3 allows at most 50 routing rules, not {rules.Count}.", error);
         for (var i = 0; i < rules.Count; i++)
         {
-            var redirect = rules[i].Redirect;
+            var redirect = rules[i]?.Redirect;
             var at = $"$.website.routingRules[{i}]";
             Require(redirect is not null, at, "every routing rule needs \"redirect\".", error);
             Require(redirect.ReplaceKeyPrefixWith is null || redirect.ReplaceKeyWith is null, at + ".redirect", "use replaceKeyPrefixWith or replaceKeyWith, not both (an S3 rule).", error);

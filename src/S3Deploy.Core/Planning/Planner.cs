@@ -52,7 +52,7 @@ public static class Planner
         {
             var since = state.Manifest.Stale.TryGetValue(key, out var recorded) ? recorded : now;
             staleSince[key] = since;
-            if (now - since >= keepStale)
+            if (keepStale <= TimeSpan.Zero || now - since >= keepStale)
             {
                 actions.Add(new PlannedAction(key, ActionKind.Delete, ActionReason.Stale, Phase.Deletes, null));
             }

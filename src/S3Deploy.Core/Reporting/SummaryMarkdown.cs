@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using S3Deploy.Core.Planning;
+
+namespace S3Deploy.Core.Reporting;
+
+/// <summary>The Markdown summary a CI run shows on its summary page (GitHub step summary, Azure uploaded summary).</summary>
+public static class SummaryMarkdown
+{
+    public const int MaxFiles = 50;
+
+    public static string Build(DeployResult result, string source, S3Target target, int maxFiles = MaxFiles)
+    {
+        var md = new StringBuilder();
+        var title = result.DryRun ? "S3Deploy plan (dry run, nothing changed)" : result.ChangedNothing ? "S3Deploy: up to date" : "S3Deploy: deployed";
+        md.Append(CultureInfo.InvariantCulture, $"### {title}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{Escape(source)} → {Escape(target.ToString())}\n\n");
+        md.Append("| uploaded | headers updated | deleted | unchanged | bytes uploaded | duration |\n");
+        md.Append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        var seconds = result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        md.Append(CultureInfo.InvariantCulture, $"| {result.Uploaded} | {result.HeadersUpdated} | {result.Deleted} | {result.Unchanged} | {Bytes.Format(result.BytesUploaded)} | {seconds} s |\n\n");
+        if (result.WebsiteUrl is { } url)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"Website: {url}\n\n");
+        }
+
+        foreach (var invalidation in result.Invalidations)
+        {
+            var what = invalidation.Id is null ? $"would invalidate {invalidation.Paths.Count} paths" : $"invalidation `{invalidation.Id}` ({invalidation.Status}), {invalidation.Paths.Count} paths";
+            md.Append(CultureInfo.InvariantCulture, $"CloudFront `{invalidation.DistributionId}`: {what}\n\n");
+        }
+
+        if (result.KeptStale > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"Kept {result.KeptStale} stale objects for now; a later deploy deletes them.\n\n");
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"> Warning: {Escape(warning)}\n\n");
+        }
+
+        if (result.Actions.Count > 0)
+        {
+            AppendChanges(md, result.Actions, maxFiles);
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Text from file names and messages must not open links, HTML, code or table cells.</summary>
+    public static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text.ReplaceLineEndings(" "))
+        {
+            _ = c switch
+            {
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '&' => escaped.Append("&amp;"),
+                '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '!' or '~' => escaped.Append('\\').Append(c),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.ToString();
+    }
+
+    private static void AppendChanges(StringBuilder md, IReadOnlyList<PlannedAction> actions, int maxFiles)
+    {
+        md.Append("| file | action | reason |\n| --- | --- | --- |\n");
+        foreach (var action in actions.OrderBy(a => a.RelativeKey, StringComparer.Ordinal).Take(maxFiles))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {Escape(action.RelativeKey)} | {action.KindName} | {action.ReasonName} |\n");
+        }
+
+        md.Append('\n');
+        if (actions.Count > maxFiles)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"…and {actions.Count - maxFiles} more changed files.\n\n");
+        }
+    }
+}

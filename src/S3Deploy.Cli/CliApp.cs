@@ -8,15 +8,15 @@ namespace S3Deploy.Cli;
 
 internal static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken ct = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken ct = default, AzurePipelinesLog? azure = null)
     {
         var deploy = new DeployCommand();
         var plan = new DeployCommand();
         var root = new RootCommand("Deploy a static site or any build output folder to Amazon S3 by content hash.");
         var deployCommand = deploy.Build("deploy", "Upload what changed, fix headers in place, delete stale files last.");
         var planCommand = plan.Build("plan", "Show what deploy would do; change nothing.");
-        deployCommand.SetAction((parse, token) => RunDeployAsync(deploy, parse, planOnly: false, stdout, stderr, interactive, token));
-        planCommand.SetAction((parse, token) => RunDeployAsync(plan, parse, planOnly: true, stdout, stderr, interactive, token));
+        deployCommand.SetAction((parse, token) => RunDeployAsync(deploy, parse, planOnly: false, stdout, stderr, interactive, azure, token));
+        planCommand.SetAction((parse, token) => RunDeployAsync(plan, parse, planOnly: true, stdout, stderr, interactive, azure, token));
         root.Subcommands.Add(deployCommand);
         root.Subcommands.Add(planCommand);
 
@@ -35,10 +35,11 @@ internal static class CliApp
         return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct);
     }
 
-    private static async Task<int> RunDeployAsync(DeployCommand command, ParseResult parse, bool planOnly, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken ct)
+    private static async Task<int> RunDeployAsync(DeployCommand command, ParseResult parse, bool planOnly, TextWriter stdout, TextWriter stderr, bool interactive, AzurePipelinesLog? azure, CancellationToken ct)
     {
         var json = command.Json(parse);
         var log = json ? stderr : stdout;
+        azure?.WriteTo(log);
         try
         {
             var options = command.ToOptions(parse, planOnly);
@@ -49,7 +50,7 @@ internal static class CliApp
             }
             else
             {
-                result = await new Deployer(new PlainObserver(log, quiet: json)).DeployAsync(options, ct);
+                result = await new Deployer(azure ?? (IDeployObserver)new PlainObserver(log, quiet: json)).DeployAsync(options, ct);
             }
 
             if (json)
@@ -61,11 +62,13 @@ internal static class CliApp
                 Summary.Write(log, options, result);
             }
 
+            azure?.Finished(options, result);
+
             return ExitCodes.Success;
         }
         catch (DeployException e)
         {
-            await stderr.WriteLineAsync($"error {e.Code}: {e.Message}");
+            await WriteErrorAsync(stderr, azure, e.Code, e.Message);
             await WriteDiagnosticsAsync(command, parse, stderr, e);
             return e.Kind switch
             {
@@ -77,14 +80,26 @@ internal static class CliApp
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await stderr.WriteLineAsync($"error {DiagnosticCode.Cancelled}: Cancelled. Nothing was deleted; run the same command again to finish the deploy.");
+            await WriteErrorAsync(stderr, azure, DiagnosticCode.Cancelled, "Cancelled. Nothing was deleted; run the same command again to finish the deploy.");
             return ExitCodes.Cancelled;
         }
         catch (Exception e)
         {
-            await stderr.WriteLineAsync($"error {DiagnosticCode.Unexpected}: {e.GetType().Name}: {e.Message} (run with --diagnostics for details, and please report it).");
+            await WriteErrorAsync(stderr, azure, DiagnosticCode.Unexpected, $"{e.GetType().Name}: {e.Message} (run with --diagnostics for details, and please report it).");
             await WriteDiagnosticsAsync(command, parse, stderr, e);
             return ExitCodes.Failed;
+        }
+    }
+
+    private static async Task WriteErrorAsync(TextWriter stderr, AzurePipelinesLog? azure, string code, string message)
+    {
+        if (azure is null)
+        {
+            await stderr.WriteLineAsync($"error {code}: {message}");
+        }
+        else
+        {
+            azure.Failed(code, message);
         }
     }
 

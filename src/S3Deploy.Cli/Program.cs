@@ -1,3 +1,5 @@
 using S3Deploy.Cli;
+using S3Deploy.Cli.Output;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error, interactive: ConsoleMode.IsInteractive());
+var azure = AzurePipelinesLog.IsActive() ? new AzurePipelinesLog(AzurePipelinesLog.DefaultSummaryFolder()) : null;
+return await CliApp.RunAsync(args, Console.Out, Console.Error, interactive: ConsoleMode.IsInteractive(), azure: azure);

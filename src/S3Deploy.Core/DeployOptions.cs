@@ -86,7 +86,16 @@ public sealed record DeployOptions
                 Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
                 $"--endpoint-url '{url}' is not an absolute http:// or https:// URL");
         }
+        else if (Connection.Region is { } region)
+        {
+            Require(IsAwsRegion(region), $"--region '{region}' is not an AWS region such as us-east-1 or eu-west-2 (for an S3-compatible service, pass --endpoint-url too)");
+        }
     }
+
+    /// <summary>Known to this SDK, or shaped like a region of an AWS partition (so a region newer than the SDK still works).</summary>
+    private static bool IsAwsRegion(string region) =>
+        Amazon.RegionEndpoint.EnumerableAllRegions.Any(r => r.SystemName == region)
+        || System.Text.RegularExpressions.Regex.IsMatch(region, @"^(us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob|us-isof|eu-isoe|eusc-de)-[a-z]+-\d+$");
 
     private static void Require(bool condition, string message)
     {

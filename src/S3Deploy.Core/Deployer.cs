@@ -114,11 +114,13 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
 
     private static async Task WriteManifestAsync(IAmazonS3 s3, DeployManifest manifest, S3Target target, CancellationToken ct)
     {
+        var json = manifest.ToJson(ToolName, DateTimeOffset.UtcNow);
         var request = new PutObjectRequest
         {
             BucketName = target.Bucket,
             Key = target.KeyFor(DeployManifest.RelativeKey),
-            InputStream = new MemoryStream(manifest.ToJson(ToolName, DateTimeOffset.UtcNow)),
+            InputStream = new MemoryStream(json),
+            MD5Digest = Convert.ToBase64String(System.Security.Cryptography.MD5.HashData(json)),
             ContentType = "application/json",
             UseChunkEncoding = false,
         };

@@ -24,15 +24,25 @@ public sealed record S3Target(string Bucket, string Prefix)
         var rest = value[5..];
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var bucket = slash < 0 ? rest : rest[..slash];
-        var prefix = slash < 0 ? "" : rest[(slash + 1)..].Trim('/');
+        var prefix = slash < 0 ? "" : rest[(slash + 1)..].TrimEnd('/');
         if (!IsValidBucketName(bucket))
         {
-            throw Bad(value, $"'{bucket}' is not a valid bucket name (3-63 characters: lowercase letters, digits, dots and hyphens)");
+            throw Bad(value, $"'{bucket}' is not a valid bucket name (3-63 characters: lowercase letters, digits, dots and hyphens; not shaped like an IP address, no '..', no 'xn--' start or '-s3alias' end)");
         }
 
-        if (prefix.Contains("//", StringComparison.Ordinal))
+        if (prefix.StartsWith('/') || prefix.Contains("//", StringComparison.Ordinal))
         {
             throw Bad(value, "the prefix has an empty path segment");
+        }
+
+        if (prefix.Split('/').Any(segment => segment is "." or ".."))
+        {
+            throw Bad(value, "the prefix has a '.' or '..' segment, which S3 keeps literally but browsers and CloudFront resolve");
+        }
+
+        if (prefix.Any(char.IsControl))
+        {
+            throw Bad(value, "the prefix has a control character");
         }
 
         return new S3Target(bucket, prefix);
@@ -42,7 +52,13 @@ public sealed record S3Target(string Bucket, string Prefix)
         name.Length is >= 3 and <= 63
         && char.IsAsciiLetterOrDigit(name[0])
         && char.IsAsciiLetterOrDigit(name[^1])
-        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-');
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-')
+        && !name.Contains("..", StringComparison.Ordinal)
+        && !System.Text.RegularExpressions.Regex.IsMatch(name, @"^\d{1,3}(\.\d{1,3}){3}$")
+        && !name.StartsWith("xn--", StringComparison.Ordinal)
+        && !name.StartsWith("sthree-", StringComparison.Ordinal)
+        && !name.EndsWith("-s3alias", StringComparison.Ordinal)
+        && !name.EndsWith("--ol-s3", StringComparison.Ordinal);
 
     private static DeployException Bad(string value, string why) =>
         DeployException.Usage(DiagnosticCode.BadTarget, $"Target '{value}' is not usable: {why}. Write it as s3://BUCKET or s3://BUCKET/PREFIX.");

@@ -18,8 +18,21 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
             return await CopyOntoItselfAsync(desired, ct);
         }
 
+        // Content-MD5 (computed at scan time) makes S3 refuse bytes that changed before they were sent; the stamp catches a
+        // file rewritten while it was being sent, so such an upload is reported and never recorded in the manifest.
+        var stamp = UploadBody.Stamp(desired.File);
+        if (desired.File.FullPath.Length > 0 && stamp.Length != desired.File.Size)
+        {
+            throw UploadBody.Changed(desired.File);
+        }
+
         await using var body = await UploadBody.PrepareAsync(desired, ct);
         var etag = body.Size > multipartThreshold ? await MultipartAsync(desired, body, ct) : await PutAsync(desired, body, ct);
+        if (UploadBody.Stamp(desired.File) != stamp)
+        {
+            throw UploadBody.Changed(desired.File);
+        }
+
         return new StoredObject(etag, body.Size);
     }
 
@@ -64,6 +77,7 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         try
         {
             var parts = new List<PartETag>();
+            using var whole = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
             var size = EffectivePartSize(body.Size);
             for (long offset = 0, number = 1; offset < body.Size; offset += size, number++)
             {
@@ -77,11 +91,16 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
                     FilePath = body.Path,
                     FilePosition = offset,
                     PartSize = length,
-                    MD5Digest = await PartMd5Async(body.Path, offset, length, ct),
+                    MD5Digest = await PartMd5Async(body.Path, offset, length, whole, ct),
                     UseChunkEncoding = !plainBodies,
                 };
                 var part = await Call(() => s3.UploadPartAsync(request, ct), d.RelativeKey, "s3:PutObject");
                 parts.Add(new PartETag((int)number, part.ETag));
+            }
+
+            if (Convert.ToHexStringLower(whole.GetHashAndReset()) != body.Md5Hex)
+            {
+                throw UploadBody.Changed(d.File);
             }
 
             var complete = new CompleteMultipartUploadRequest { BucketName = target.Bucket, Key = key, UploadId = upload.UploadId, PartETags = parts };
@@ -134,7 +153,7 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         return size;
     }
 
-    private static async Task<string> PartMd5Async(string path, long offset, long length, CancellationToken ct)
+    private static async Task<string> PartMd5Async(string path, long offset, long length, IncrementalHash whole, CancellationToken ct)
     {
         await using var stream = UploadBody.Open(path);
         stream.Position = offset;
@@ -149,6 +168,7 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
             }
 
             md5.AppendData(buffer, 0, read);
+            whole.AppendData(buffer, 0, read);
             left -= read;
         }
 

@@ -1,7 +1,9 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
 using S3Deploy.Core.Planning;
+using S3Deploy.Core.Scanning;
 
 namespace S3Deploy.Core.Applying;
 
@@ -48,7 +50,19 @@ internal sealed class UploadBody : IAsyncDisposable
                     ? (Stream)new GZipStream(output, CompressionLevel.SmallestSize)
                     : new BrotliStream(output, CompressionLevel.SmallestSize);
                 await using var input = Open(file.FullPath);
-                await input.CopyToAsync(encoder, ct);
+                using var source = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+                var buffer = new byte[BufferSize];
+                for (int read; (read = await input.ReadAsync(buffer, ct)) > 0;)
+                {
+                    source.AppendData(buffer, 0, read);
+                    await encoder.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+
+                // The manifest records the scanned MD5 for these bytes: they must come from that same content.
+                if (Convert.ToHexStringLower(source.GetHashAndReset()) != file.Md5Hex)
+                {
+                    throw Changed(file);
+                }
             }
 
             await using var written = Open(path);
@@ -61,6 +75,21 @@ internal sealed class UploadBody : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Size and last write time of the source file, to tell whether it changed during the upload.</summary>
+    public static (long Length, DateTime Written) Stamp(LocalFile file)
+    {
+        if (file.FullPath.Length == 0)
+        {
+            return default;
+        }
+
+        var info = new FileInfo(file.FullPath);
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1, default);
+    }
+
+    public static DeployException Changed(LocalFile file) =>
+        new(DiagnosticCode.SourceChanged, FailureKind.Service, $"'{file.RelativeKey}' changed while it was being deployed (it no longer matches what was scanned), so it was not recorded as deployed. Run again once the build has finished writing it.");
 
     public Stream OpenRead() => Path.Length == 0 ? new MemoryStream([], writable: false) : Open(Path);
 

@@ -11,14 +11,17 @@ public static class DiagnosticCode
     public const string BadOption = "S3D006";
     public const string BadGlob = "S3D007";
     public const string BadRedirect = "S3D008";
+    public const string BadSourceFile = "S3D009";
     public const string NoSuchBucket = "S3D010";
     public const string AccessDenied = "S3D011";
     public const string WrongRegion = "S3D012";
     public const string ExpiredCredentials = "S3D013";
     public const string NoCredentials = "S3D014";
     public const string BadCredentials = "S3D015";
+    public const string ClockSkew = "S3D016";
     public const string ServiceError = "S3D020";
     public const string NetworkError = "S3D021";
+    public const string SourceChanged = "S3D022";
     public const string Cancelled = "S3D030";
     public const string ConfigNotFound = "S3D040";
     public const string ConfigSyntax = "S3D041";

@@ -85,6 +85,11 @@ public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, str
                 continue;
             }
 
+            if (key.Any(char.IsControl))
+            {
+                throw DeployException.Usage(DiagnosticCode.BadSourceFile, $"'{string.Concat(entryRelative.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))}' has a control character in its name, which makes a key browsers, CloudFront and S3 listings mishandle. Rename it, or --exclude it.");
+            }
+
             if (!KeyNames.FitsS3(key))
             {
                 throw DeployException.Usage(DiagnosticCode.BadOption, $"'{entryRelative}' makes a key longer than S3's {KeyNames.MaxKeyBytes}-byte limit. Shorten the path or the prefix.");
@@ -96,7 +101,17 @@ public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, str
 
     private bool AcceptLink(FileSystemInfo entry, string relative, string realRoot, List<string> warnings)
     {
-        var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+        FileSystemInfo? target;
+        try
+        {
+            target = entry.ResolveLinkTarget(returnFinalTarget: true);
+        }
+        catch (IOException)
+        {
+            warnings.Add($"Skipped '{relative}': a symbolic link loop (the link never reaches a file or folder).");
+            return false;
+        }
+
         if (target is null || !target.Exists)
         {
             warnings.Add($"Skipped '{relative}': a symbolic link whose target does not exist.");
@@ -120,6 +135,18 @@ public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, str
     }
 
     private static async Task<LocalFile> HashAsync(string key, string path, CancellationToken ct)
+    {
+        try
+        {
+            return await HashFileAsync(key, path, ct);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw DeployException.Usage(DiagnosticCode.BadSourceFile, $"Cannot read '{key}' ({e.Message.TrimEnd('.')}). Fix its permissions, or --exclude it; nothing was changed.");
+        }
+    }
+
+    private static async Task<LocalFile> HashFileAsync(string key, string path, CancellationToken ct)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
         var md5 = await MD5.HashDataAsync(stream, ct);

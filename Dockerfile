@@ -1,0 +1,10 @@
+# The GitHub Action's image (action.yml: image: Dockerfile). The runner builds it with this file's folder as the
+# context, so it lives at the repository root, beside the core it compiles; .dockerignore keeps the context small.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+COPY . /src
+RUN cd /src && dotnet publish action/S3Deploy.Action -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true -o /out
+
+# runtime-deps brings libicu: file names are normalized to NFC, which needs ICU.
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
+COPY --from=build /out/s3deploy-action /usr/local/bin/s3deploy-action
+ENTRYPOINT ["/usr/local/bin/s3deploy-action"]

@@ -1,0 +1,78 @@
+'use strict';
+// The S3Deploy task: turns the task's inputs into an 's3deploy deploy' command line and runs it. The CLI itself
+// speaks the agent's logging commands (TF_BUILD=True): groups, issues with S3D codes, output variables, a summary.
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+function input(name) {
+  const value = process.env['INPUT_' + name.replace(/[ .]/g, '_').toUpperCase()];
+  return value && value.trim() ? value.trim() : undefined;
+}
+
+function flag(name) {
+  const value = input(name);
+  return value === undefined ? undefined : value.toLowerCase() === 'true';
+}
+
+function items(name) {
+  return (input(name) || '').split(/[\r\n,]+/).map(s => s.trim()).filter(s => s.length > 0);
+}
+
+function escape(text) {
+  return text.replace(/%/g, '%AZP25').replace(/;/g, '%3B').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/]/g, '%5D');
+}
+
+function commandLine(workingDirectory) {
+  const source = input('source');
+  const bucket = input('bucket');
+  if (!source || !bucket) {
+    throw new Error(`Input '${source ? 'bucket' : 'source'}' is required.`);
+  }
+
+  const prefix = (input('prefix') || '').replace(/^\/+|\/+$/g, '');
+  const args = ['deploy', path.resolve(workingDirectory, source), prefix ? `s3://${bucket}/${prefix}` : `s3://${bucket}`];
+  const value = (option, name) => { const v = input(name); if (v !== undefined) args.push(option, v); };
+  value('--region', 'region');
+  value('--endpoint-url', 'endpointUrl');
+  value('--max-deletes', 'maxDeletes');
+  value('--concurrency', 'concurrency');
+  if (input('config')) args.push('--config', path.resolve(workingDirectory, input('config')));
+  for (const glob of (input('exclude') || '').split(/\r?\n/).map(s => s.trim()).filter(Boolean)) args.push('--exclude', glob);
+  for (const id of items('cloudfrontDistributionId')) args.push('--cloudfront', id);
+  // Switches only when they differ from the CLI's defaults, so s3deploy.json still decides otherwise.
+  if (flag('delete') === false) args.push('--no-delete');
+  if (flag('dryRun') === true) args.push('--dry-run');
+  if (flag('website') === true) args.push('--website');
+  if (flag('public') === true) args.push('--public');
+  if (flag('waitForInvalidation') === false) args.push('--no-wait');
+  return args;
+}
+
+function run() {
+  const workingDirectory = process.env.SYSTEM_DEFAULTWORKINGDIRECTORY || process.cwd();
+  const tool = input('toolPath') || 's3deploy';
+  let args;
+  try {
+    args = commandLine(workingDirectory);
+  } catch (e) {
+    console.log(`##vso[task.logissue type=error;code=S3D006]${escape(e.message)}`);
+    console.log('##vso[task.complete result=Failed;]');
+    return 2;
+  }
+
+  const [file, before] = tool.endsWith('.dll') ? ['dotnet', [tool]] : [tool, []];
+  const result = spawnSync(file, [...before, ...args], { stdio: 'inherit', cwd: workingDirectory, env: { ...process.env, TF_BUILD: 'True' } });
+  if (result.error) {
+    console.log(`##vso[task.logissue type=error]${escape(`Could not run ${file}: ${result.error.message}. Install it with 'dotnet tool install -g S3Deploy.Cli' or set toolPath.`)}`);
+    console.log('##vso[task.complete result=Failed;]');
+    return 1;
+  }
+
+  if (result.status !== 0) {
+    console.log(`##vso[task.complete result=Failed;]s3deploy exited with code ${result.status}`);
+  }
+
+  return result.status ?? 1;
+}
+
+process.exitCode = run();

@@ -1,0 +1,51 @@
+using S3Deploy.ActionTests.Infrastructure;
+using S3Deploy.IntegrationTests.Infrastructure;
+
+namespace S3Deploy.ActionTests;
+
+/// <summary>The Azure Pipelines task's Node handler, run as the agent runs it: INPUT_* variables, TF_BUILD=True.</summary>
+[Collection(ActionCollection.Name)]
+public sealed class AzureTaskTests(S3ServerFixture server) : IDisposable
+{
+    private static readonly string Handler = Path.Combine(RepoPaths.Root, "action", "azure", "task", "index.js");
+    private readonly TempSite workspace = TempSite.With(("dist/index.html", "<h1>home</h1>"), ("dist/app.js", "x"), ("dist/app.js.map", "{}"));
+
+    [Fact]
+    public async Task Handler_runs_the_cli_with_the_inputs_and_passes_its_logging_commands_through()
+    {
+        var bucket = await server.CreateBucketAsync();
+        var environment = AzureModeTests.Environment(workspace.Path);
+        environment["SYSTEM_DEFAULTWORKINGDIRECTORY"] = workspace.Path;
+        environment["INPUT_SOURCE"] = "dist";
+        environment["INPUT_BUCKET"] = bucket;
+        environment["INPUT_PREFIX"] = "/site/";
+        environment["INPUT_ENDPOINTURL"] = server.Endpoint;
+        environment["INPUT_EXCLUDE"] = "*.map\n";
+        environment["INPUT_DELETE"] = "true";
+        environment["INPUT_DRYRUN"] = "false";
+        environment["INPUT_WEBSITE"] = "true";
+        environment["INPUT_TOOLPATH"] = AzureModeTests.CliDll;
+
+        var run = await ProcessRun.StartAsync("node", [Handler], workspace.Path, environment);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("##vso[task.setvariable variable=uploaded;isoutput=true]2", run.Lines);
+        Assert.True(run.Lines.Contains($"##vso[task.setvariable variable=website-url;isoutput=true]{server.Endpoint}/{bucket}/site/"), run.ToString());
+        using var listing = new Bucket(server.Client(), bucket, server.Endpoint);
+        Assert.Equal(["site/app.js", "site/index.html"], (await listing.ListAsync()).Keys.Where(k => !k.Contains(".s3deploy", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Missing_required_input_fails_the_task_with_an_issue()
+    {
+        var environment = AzureModeTests.Environment(workspace.Path);
+        environment["INPUT_SOURCE"] = "dist";
+
+        var run = await ProcessRun.StartAsync("node", [Handler], workspace.Path, environment);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["##vso[task.logissue type=error;code=S3D006]Input 'bucket' is required.", "##vso[task.complete result=Failed;]"], run.Lines);
+    }
+
+    public void Dispose() => workspace.Dispose();
+}

@@ -1,0 +1,3 @@
+namespace S3Deploy.PackageTests.Infrastructure;
+
+internal sealed record DotnetResult(int ExitCode, string Output);

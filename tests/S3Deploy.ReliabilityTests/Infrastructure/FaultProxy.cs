@@ -1,0 +1,246 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace S3Deploy.ReliabilityTests.Infrastructure;
+
+/// <summary>
+/// An HTTP/1.1 proxy on loopback between the deployer and s3rver that injects faults per request (<see cref="Rule"/>).
+/// It also plays the part of S3 that s3rver leaves out: a body whose MD5 differs from its Content-MD5 is refused with
+/// 400 BadDigest and never forwarded, and every object or part upload that comes without Content-MD5 is recorded
+/// in <see cref="Violations"/>.
+/// </summary>
+internal sealed class FaultProxy : IDisposable
+{
+    private readonly Uri upstream;
+    private readonly TcpListener listener;
+    private readonly CancellationTokenSource stop = new();
+    private readonly ConcurrentQueue<(ProxyRequest Request, Fault? Fault)> log = new();
+    private readonly ConcurrentQueue<string> violations = new();
+    private readonly Task accepting;
+    private int counter;
+
+    public FaultProxy(string upstreamEndpoint)
+    {
+        upstream = new Uri(upstreamEndpoint);
+        listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        Endpoint = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        accepting = Task.Run(AcceptAsync);
+    }
+
+    public string Endpoint { get; }
+
+    /// <summary>Picks the fault for each request, or null to pass it through. Called concurrently.</summary>
+    public Func<ProxyRequest, Fault?> Rule { get; set; } = _ => null;
+
+    /// <summary>Off, the proxy forwards whatever it gets, as s3rver (unlike S3) stores a body that contradicts its Content-MD5.</summary>
+    public bool VerifyContentMd5 { get; set; } = true;
+
+    public IReadOnlyList<(ProxyRequest Request, Fault? Fault)> Log => [.. log];
+
+    public IReadOnlyList<string> Violations => [.. violations];
+
+    public int Injected => log.Count(e => e.Fault is not null);
+
+    /// <summary>A rule that applies <paramref name="fault"/> to a seeded share of the requests <paramref name="where"/> selects.</summary>
+    public static Func<ProxyRequest, Fault?> Share(double share, int seed, Fault fault, Func<ProxyRequest, bool>? where = null)
+    {
+        var random = new Random(seed);
+        var gate = new Lock();
+        return request =>
+        {
+            if (where is not null && !where(request))
+            {
+                return null;
+            }
+
+            lock (gate)
+            {
+                return random.NextDouble() < share ? fault : null;
+            }
+        };
+    }
+
+    /// <summary>A rule that applies <paramref name="fault"/> to the first <paramref name="count"/> requests <paramref name="where"/> selects.</summary>
+    public static Func<ProxyRequest, Fault?> FirstN(int count, Fault fault, Func<ProxyRequest, bool> where)
+    {
+        var left = count;
+        return request => where(request) && Interlocked.Decrement(ref left) >= 0 ? fault : null;
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        listener.Stop();
+        try
+        {
+            accepting.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The accept loop ends by failing once the listener stops.
+        }
+
+        stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        var stream = new HttpStream(client.GetStream());
+        try
+        {
+            while (await stream.ReadHeadAsync(stop.Token) is { } head)
+            {
+                if (!await HandleAsync(client, stream, head))
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away (or gave up on a stalled answer): nothing to do.
+        }
+    }
+
+    /// <returns>Whether the connection can carry another request.</returns>
+    private async Task<bool> HandleAsync(TcpClient client, HttpStream stream, HttpHead head)
+    {
+        var (method, target) = head.RequestLine();
+        var pathAndQuery = target.Split('?', 2);
+        var length = head.ContentLength ?? 0;
+        var request = new ProxyRequest(Interlocked.Increment(ref counter), method, pathAndQuery[0], pathAndQuery.Length > 1 ? pathAndQuery[1] : "", head.Headers, (int)length);
+        var fault = Rule(request);
+        log.Enqueue((request, fault));
+        if (head.Headers.TryGetValue("expect", out var expect) && expect.Equals("100-continue", StringComparison.OrdinalIgnoreCase))
+        {
+            await stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), stop.Token);
+        }
+
+        if (fault?.Kind == FaultKind.ResetMidBody)
+        {
+            await stream.ReadExactAsync(length / 2, stop.Token);
+            client.Client.LingerState = new LingerOption(true, 0);
+            client.Client.Close();
+            return false;
+        }
+
+        var body = await stream.ReadExactAsync(length, stop.Token);
+        if (request.IsUpload && !head.Headers.ContainsKey("content-md5"))
+        {
+            violations.Enqueue($"{method} {request.Key} without Content-MD5");
+        }
+
+        if (fault?.Kind == FaultKind.FlipByte && body.Length > 0)
+        {
+            body[body.Length / 2] ^= 0x20;
+        }
+
+        if (fault?.Kind == FaultKind.Error)
+        {
+            await stream.WriteAsync(ErrorResponse(fault, method == "HEAD"), stop.Token);
+            return true;
+        }
+
+        if (VerifyContentMd5 && head.Headers.TryGetValue("content-md5", out var md5) && md5 != Convert.ToBase64String(MD5.HashData(body)))
+        {
+            await stream.WriteAsync(ErrorResponse(Fault.Error(400, "BadDigest", "The Content-MD5 you specified did not match what we received."), method == "HEAD"), stop.Token);
+            return true;
+        }
+
+        if (fault?.Kind == FaultKind.Stall)
+        {
+            // Never answer; wait for the client to time out and close (or for the proxy to stop).
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+            limit.CancelAfter(TimeSpan.FromSeconds(60));
+            await stream.WaitForCloseAsync(limit.Token);
+            return false;
+        }
+
+        var response = await ForwardAsync(head, body, method == "HEAD");
+        if (fault?.Kind == FaultKind.CutResponse)
+        {
+            await stream.WriteAsync(response.AsMemory(0, response.Length / 2), stop.Token);
+            client.Client.Close();
+            return false;
+        }
+
+        await stream.WriteAsync(response, stop.Token);
+        return true;
+    }
+
+    private async Task<byte[]> ForwardAsync(HttpHead head, byte[] body, bool isHead)
+    {
+        using var server = new TcpClient();
+        await server.ConnectAsync(upstream.Host, upstream.Port, stop.Token);
+        var upstreamStream = new HttpStream(server.GetStream());
+        await upstreamStream.WriteAsync(head.Raw, stop.Token);
+        await upstreamStream.WriteAsync(body, stop.Token);
+        while (true)
+        {
+            var response = await upstreamStream.ReadHeadAsync(stop.Token) ?? throw new IOException("s3rver closed the connection without answering.");
+            var status = response.Status();
+            if (status is >= 100 and < 200)
+            {
+                continue;
+            }
+
+            byte[] responseBody = isHead || status is 204 or 304 ? []
+                : response.ContentLength is { } n ? await upstreamStream.ReadExactAsync(n, stop.Token)
+                : response.Headers.TryGetValue("transfer-encoding", out var te) && te.Contains("chunked", StringComparison.OrdinalIgnoreCase) ? await upstreamStream.ReadChunkedRawAsync(stop.Token)
+                : await upstreamStream.ReadToEndAsync(stop.Token);
+            return [.. response.Raw, .. responseBody];
+        }
+    }
+
+    private static byte[] ErrorResponse(Fault fault, bool isHead)
+    {
+        var xml = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{fault.Code}</Code><Message>{fault.Message}</Message>{fault.ExtraXml}<RequestId>FAULTPROXY</RequestId><HostId>fault-proxy</HostId></Error>");
+        var head = new StringBuilder()
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"HTTP/1.1 {fault.Status} {ReasonPhrase(fault.Status)}\r\n")
+            .Append("Content-Type: application/xml\r\n")
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Content-Length: {(isHead ? 0 : xml.Length)}\r\n")
+            .Append("x-amz-request-id: FAULTPROXY\r\n")
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Date: {DateTimeOffset.UtcNow:R}\r\n");
+        foreach (var (name, value) in fault.Headers ?? [])
+        {
+            head.Append(System.Globalization.CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
+        }
+
+        head.Append("\r\n");
+        return [.. Encoding.ASCII.GetBytes(head.ToString()), .. isHead ? [] : xml];
+    }
+
+    private static string ReasonPhrase(int status) => status switch
+    {
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "Error",
+    };
+}

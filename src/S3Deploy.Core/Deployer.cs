@@ -29,14 +29,11 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         var excludes = ExcludeFilter.Parse(options.Excludes);
         var policy = new HeaderPolicy(options.Headers, MimeTypes.Default);
 
-        var scan = await new SiteScanner(excludes, options.FollowSymlinks, DeployManifest.Folder).ScanAsync(options.Source, ct);
-        var warnings = new WarningList(observer, scan.Warnings);
-        SafetyGuards.CheckSource(scan, options);
-        observer.Info($"Scanned {scan.Files.Count} files ({Bytes.Format(scan.Files.Sum(f => f.Size))}) in {options.Source}");
-
         using var s3 = (clients ?? S3ClientFactory.Create)(options.Connection);
         var reader = new BucketReader(s3, options.Target);
-        var state = await reader.ReadAsync(ct);
+        var (scan, state) = await ScanWhileListingAsync(reader, excludes, options, ct);
+        var warnings = new WarningList(observer, scan.Warnings);
+        observer.Info($"Scanned {scan.Files.Count} files ({Bytes.Format(scan.Files.Sum(f => f.Size))}) in {options.Source}");
         observer.Info($"Found {state.Objects.Count} objects under {options.Target}{(state.ManifestFound ? "" : " (no deploy manifest yet)")}");
 
         var desired = DesiredSite.Build(scan.Files, policy, options.Precompressed, options.Redirects);
@@ -48,6 +45,27 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         var result = DeployResult.FromPlan(plan, options.DryRun, TimeSpan.Zero, warnings.Items);
         result = options.DryRun ? await PreviewAsync(s3, plan, options, result, ct) : await ApplyAsync(s3, plan, options, result, warnings, ct);
         return result with { Duration = clock.Elapsed, Warnings = warnings.Items };
+    }
+
+    /// <summary>Lists the bucket while the folder is hashed; a scan that fails or is refused cancels the listing and wins.</summary>
+    private static async Task<(ScanResult Scan, BucketState State)> ScanWhileListingAsync(BucketReader reader, ExcludeFilter excludes, DeployOptions options, CancellationToken ct)
+    {
+        using var listing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = reader.ReadAsync(listing.Token);
+        ScanResult scan;
+        try
+        {
+            scan = await new SiteScanner(excludes, options.FollowSymlinks, DeployManifest.Folder).ScanAsync(options.Source, ct);
+            SafetyGuards.CheckSource(scan, options);
+        }
+        catch
+        {
+            await listing.CancelAsync();
+            await reading.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+
+        return (scan, await reading);
     }
 
     private async Task<DeployResult> PreviewAsync(IAmazonS3 s3, DeployPlan plan, DeployOptions options, DeployResult result, CancellationToken ct)

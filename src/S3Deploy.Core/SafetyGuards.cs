@@ -9,6 +9,11 @@ internal static class SafetyGuards
 {
     public static void CheckSource(ScanResult scan, DeployOptions options)
     {
+        if (scan.Files.FirstOrDefault(f => !KeyNames.FitsS3(options.Target.KeyFor(f.RelativeKey))) is { } tooLong)
+        {
+            throw DeployException.Usage(DiagnosticCode.BadOption, $"'{tooLong.RelativeKey}' under the prefix makes a key longer than S3's {KeyNames.MaxKeyBytes}-byte limit. Shorten the path or the prefix.");
+        }
+
         if (scan.Files.Count == 0 && options.Delete && !options.AllowEmpty)
         {
             throw DeployException.Refused(

@@ -75,6 +75,10 @@ class Server:
         with urllib.request.urlopen(request) as response:
             return json.loads(response.read())
 
+    def cpu_seconds(self):
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=10)
@@ -165,19 +169,21 @@ def measure(server, tool, source, bucket, extra=()):
     server.requests(reset=True)
     with tempfile.NamedTemporaryFile("r", suffix=".time") as timing:
         load = load_average()
+        server_cpu = server.cpu_seconds()
         start = time.monotonic()
         done = subprocess.run(["/usr/bin/time", "-o", timing.name, "-f", "%U %S %M", *argv], env=tool.env, capture_output=True, text=True, timeout=1800)
         wall = time.monotonic() - start
         fields = timing.read().split()
+    server_cpu = server.cpu_seconds() - server_cpu
     requests = server.requests()
     if done.returncode != 0:
         raise SystemExit(f"{tool.name} failed ({done.returncode}): {' '.join(argv)}\n{done.stderr[-3000:]}{done.stdout[-1000:]}")
     user, system, rss_kb = float(fields[-3]), float(fields[-2]), int(fields[-1])
-    run = {"wall": round(wall, 3), "cpu": round(user + system, 2), "rss_mb": round(rss_kb / 1024, 1), "load": load, "requests": requests}
+    run = {"wall": round(wall, 3), "cpu": round(user + system, 2), "rss_mb": round(rss_kb / 1024, 1), "server_cpu": round(server_cpu, 2), "load": load, "requests": requests}
     if tool.name == "s3deploy":
         summary = json.loads(done.stdout)
         run["s3deploy"] = {k: summary[k] for k in ("uploaded", "headersUpdated", "deleted", "unchanged")}
-    log(f"    {tool.name:8} {bucket:24} wall {wall:7.2f}s cpu {user + system:6.2f}s rss {rss_kb / 1024:6.1f}MB load {load:5.2f} {compact(requests)}")
+    log(f"    {tool.name:8} {bucket:24} wall {wall:7.2f}s cpu {user + system:6.2f}s server {server_cpu:6.2f}s rss {rss_kb / 1024:6.1f}MB load {load:5.2f} {compact(requests)}")
     return run
 
 
@@ -308,6 +314,7 @@ def stats(runs, field):
 def summarize(results):
     return {
         scenario: {tool: {"wall": stats(runs, "wall"), "cpu": stats(runs, "cpu"), "rss_mb": stats(runs, "rss_mb"),
+                          "server_cpu": stats(runs, "server_cpu"),
                           "load": stats(runs, "load"), "requests": runs[-1]["requests"], "runs": runs}
                    for tool, runs in by_tool.items()}
         for scenario, by_tool in results.items()
@@ -373,13 +380,13 @@ def markdown(meta, site, big, scale):
     out.append("Tools: " + "; ".join(f"{k} = {v}" for k, v in meta["tools"].items()) + ".")
     if meta["skipped"]:
         out.append("Skipped: " + "; ".join(meta["skipped"]) + ".")
-    out += ["", "| scenario | tool | wall s, median (min–max) | CPU s user+sys | peak RSS MB | S3Deploy/tool (wall) | requests (last run) |",
-            "| --- | --- | --- | --- | --- | --- | --- |"]
+    out += ["", "| scenario | tool | wall s, median (min–max) | CPU s user+sys | peak RSS MB | s3rver CPU s | S3Deploy/tool (wall) | requests (last run) |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for scenario, by_tool in list(site.items()) + list(big.items()):
         for tool, s in by_tool.items():
             one = len(s["runs"]) == 1
             cell = lambda field, digits=2: f"{s[field]['median']:.{digits}f}" if one else fmt(s[field], digits)
-            out.append(f"| {scenario} | {tool} | {cell('wall')} | {cell('cpu')} | {cell('rss_mb', 0)} | {ratio(by_tool, tool)} | {compact(s['requests'])} |")
+            out.append(f"| {scenario} | {tool} | {cell('wall')} | {cell('cpu')} | {cell('rss_mb', 0)} | {cell('server_cpu')} | {ratio(by_tool, tool)} | {compact(s['requests'])} |")
     out += ["", "Targets:", ""] + targets(site, big)
     if scale:
         out += ["", "Scaling (synthetic small files): wall seconds per 1,000 files, median", "",
@@ -397,7 +404,9 @@ def markdown(meta, site, big, scale):
 def publish_s3deploy(cache: Path):
     out = cache / "s3deploy-publish"
     log(f"publishing S3Deploy (Release) to {out}")
-    subprocess.run(["dotnet", "publish", str(REPO / "src" / "S3Deploy.Cli"), "-c", "Release", "-o", str(out), "-nologo", "-v", "q"], check=True)
+    # Runtime-specific, framework-dependent: the CLI project precompiles (ReadyToRun) such a publish.
+    subprocess.run(["dotnet", "publish", str(REPO / "src" / "S3Deploy.Cli"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+                    "-o", str(out), "-nologo", "-v", "q"], check=True)
     return out / "s3deploy.dll"
 
 
@@ -410,14 +419,14 @@ def main():
     parser.add_argument("--s3deploy", help="an already published S3Deploy folder (default: publish src/S3Deploy.Cli)")
     parser.add_argument("--cache", default=str(HERE / ".corpus"))
     parser.add_argument("--scales", help="comma-separated tree sizes (default 10000,50000,100000; quick 10000)")
-    parser.add_argument("--scale-runs", help="counted runs per tree size, comma-separated like --scales (default 3,3,2)")
+    parser.add_argument("--scale-runs", help="counted runs per tree size, comma-separated like --scales (default 3,2,1)")
     parser.add_argument("--scale-peers", type=int, default=10_000, help="run the peers on trees up to this size (0: S3Deploy only)")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: site,big,scale")
     parser.add_argument("--out", default=str(HERE / "results"))
     args = parser.parse_args()
     runs = args.runs or (1 if args.quick else 5)
     scales = [int(s) for s in (args.scales or ("10000" if args.quick else "10000,50000,100000")).split(",") if s]
-    scale_runs = [int(s) for s in (args.scale_runs or ("1" if args.quick else "3,3,2")).split(",")]
+    scale_runs = [int(s) for s in (args.scale_runs or ("1" if args.quick else "3,2,1")).split(",")]
     skip = set(filter(None, args.skip.split(",")))
     if args.quick:
         skip.add("big")

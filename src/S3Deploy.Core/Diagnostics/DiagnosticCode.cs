@@ -27,5 +27,7 @@ public static class DiagnosticCode
     public const string ConfigSyntax = "S3D041";
     public const string ConfigUnknownField = "S3D042";
     public const string ConfigBadValue = "S3D043";
+    /// <summary>Raised by the MSBuild task itself (it cannot reference this assembly): dotnet was not found to run the CLI.</summary>
+    public const string DotnetNotFound = "S3D060";
     public const string Unexpected = "S3D099";
 }

@@ -48,7 +48,6 @@ internal static class S3Errors
         {
             "NoSuchBucket" => (DiagnosticCode.NoSuchBucket, $"Bucket '{bucket}' does not exist. Create it first (aws s3 mb s3://{bucket}), or check the name and --endpoint-url."),
             "AccessDenied" or "AllAccessDisabled" => (DiagnosticCode.AccessDenied, $"Access denied to {what} in bucket '{bucket}'. The identity in use needs the {permission} permission on it."),
-            "PermanentRedirect" or "AuthorizationHeaderMalformed" or "IllegalLocationConstraintException" when RegionOf(e) is { } region => (DiagnosticCode.WrongRegion, $"Bucket '{bucket}' is in region {region}, not the one in use. Pass --region {region}."),
             "PermanentRedirect" or "AuthorizationHeaderMalformed" or "IllegalLocationConstraintException" => (DiagnosticCode.WrongRegion, $"Bucket '{bucket}' is in another region than the one in use. Pass --region with the bucket's region (aws s3api get-bucket-location --bucket {bucket} tells it)."),
             "RequestTimeTooSkewed" => (DiagnosticCode.ClockSkew, "S3 refused the request because this computer's clock is more than 15 minutes off. Set the clock right (enable NTP time sync) and run again."),
             "BadDigest" => (DiagnosticCode.SourceChanged, $"S3 refused to {what}: the bytes it received do not match the MD5 computed when the folder was scanned (BadDigest), so the file changed during the deploy or was corrupted in transit. Nothing was stored for it; run again."),
@@ -59,14 +58,6 @@ internal static class S3Errors
             _ => (DiagnosticCode.ServiceError, $"S3 failed to {what} ({code ?? ((int)e.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}): {FirstLine(e.Message)}. Run again; if it keeps failing, run with --diagnostics."),
         };
         return new DeployException(diagnostic, FailureKind.Service, message, e);
-    }
-
-    /// <summary>The bucket's region, from the Region or Endpoint (bucket.s3.REGION.amazonaws.com) of the error S3 answered.</summary>
-    private static string? RegionOf(AmazonServiceException e)
-    {
-        var body = (e as AmazonS3Exception)?.ResponseBody ?? "";
-        var match = System.Text.RegularExpressions.Regex.Match(body, @"<Region>([a-z0-9-]+)</Region>|<Endpoint>[^<]*?s3[.-]([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws");
-        return match.Success ? match.Groups[1].Value + match.Groups[2].Value : null;
     }
 
     private static string Flatten(Exception e)

@@ -14,7 +14,8 @@ namespace S3Deploy.ReliabilityTests.Infrastructure;
 internal static class ManifestCheck
 {
     /// <returns>How many entries match their object exactly, and how many are outdated (harmless).</returns>
-    public static async Task<(int Trusted, int Outdated)> AssertTruthfulAsync(Bucket bucket, string prefix, HeaderSettings? settings = null)
+    /// <param name="headSample">Check the headers of about this many trusted entries, spread over the keys with HEAD (bytes are checked for all).</param>
+    public static async Task<(int Trusted, int Outdated)> AssertTruthfulAsync(Bucket bucket, string prefix, int headSample = int.MaxValue)
     {
         var keyPrefix = prefix.Length == 0 ? "" : prefix + "/";
         var listed = await bucket.ListAsync(keyPrefix);
@@ -25,7 +26,7 @@ internal static class ManifestCheck
 
         var manifest = DeployManifest.FromJson(await bucket.GetAsync(keyPrefix + DeployManifest.RelativeKey));
         Assert.NotNull(manifest);
-        var policy = new HeaderPolicy(settings ?? new HeaderSettings(), MimeTypes.Default);
+        var policy = new HeaderPolicy(new HeaderSettings(), MimeTypes.Default);
         var (trusted, outdated) = (0, 0);
         foreach (var (key, entry) in manifest.Objects)
         {
@@ -37,6 +38,11 @@ internal static class ManifestCheck
 
             trusted++;
             Assert.True(entry.Md5 == entry.ETag, $"The manifest records MD5 {entry.Md5} for '{key}', whose stored bytes have MD5 {entry.ETag}.");
+            if (headSample < manifest.Objects.Count && trusted % (manifest.Objects.Count / headSample) != 0)
+            {
+                continue;
+            }
+
             var head = await bucket.HeadAsync(keyPrefix + key);
             Assert.Equal(entry.Size, head.ContentLength);
             var desired = policy.Describe(new LocalFile(key, "", entry.Size, entry.Md5)).Headers;

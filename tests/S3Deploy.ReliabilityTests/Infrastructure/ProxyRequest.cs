@@ -22,7 +22,7 @@ internal sealed record ProxyRequest(int Number, string Method, string Path, stri
 
     private static S3Operation Classify(string method, string path, string query, IReadOnlyDictionary<string, string> headers)
     {
-        var isBucket = path.TrimStart('/').IndexOf('/', StringComparison.Ordinal) < 0;
+        var isBucket = path.Trim('/').IndexOf('/', StringComparison.Ordinal) < 0;
         bool Has(string name) => query.Split('&').Any(p => p == name || p.StartsWith(name + "=", StringComparison.Ordinal));
         return method switch
         {

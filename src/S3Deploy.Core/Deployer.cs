@@ -95,7 +95,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
             }
             else if (plan.Count(ActionKind.Delete) is > 0 and var held)
             {
-                warnings.Add($"Kept {held} stale objects because the CloudFront invalidation has not completed; the next deploy deletes them.");
+                warnings.Add($"{DiagnosticCode.StaleHeld}: Kept {held} stale objects because the CloudFront invalidation has not completed; the next deploy deletes them.");
                 result = result with { Actions = [.. plan.Actions.Where(a => a.Kind != ActionKind.Delete)], Deleted = 0, KeptStale = result.KeptStale + held };
             }
         }
@@ -126,7 +126,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         }
         catch (Exception e) when (e is DeployException or OperationCanceledException or AmazonS3Exception)
         {
-            observer.Warning("Could not save the deploy manifest after the failure; the next deploy will check headers with HEAD requests instead.");
+            observer.Warning($"{DiagnosticCode.ManifestNotSaved}: Could not save the deploy manifest after the failure; the next deploy will check headers with HEAD requests instead.");
         }
     }
 

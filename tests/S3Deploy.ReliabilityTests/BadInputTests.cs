@@ -102,8 +102,8 @@ public sealed class BadInputTests(S3ServerFixture server) : ReliabilityTest(serv
         }
         else
         {
-            Assert.Contains(stdout.Split('\n'), l => l.StartsWith("warning: ", StringComparison.Ordinal) && l.Contains(bad.Says!, StringComparison.Ordinal));
-            Assert.DoesNotContain(stdout.Split('\n'), l => !l.StartsWith("warning: ", StringComparison.Ordinal) && (l.Contains("secret.txt", StringComparison.Ordinal) || l.Contains("loop/again", StringComparison.Ordinal)));
+            Assert.Contains(stdout.Split('\n'), l => l.StartsWith("warning S3D1", StringComparison.Ordinal) && l.Contains(bad.Says!, StringComparison.Ordinal));
+            Assert.DoesNotContain(stdout.Split('\n'), l => !l.StartsWith("warning S3D1", StringComparison.Ordinal) && (l.Contains("secret.txt", StringComparison.Ordinal) || l.Contains("loop/again", StringComparison.Ordinal)));
         }
 
         Assert.True(output.Contains(bad.Says ?? "", StringComparison.Ordinal), output);

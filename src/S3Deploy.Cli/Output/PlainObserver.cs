@@ -11,7 +11,7 @@ internal sealed class PlainObserver(TextWriter log, bool quiet) : IDeployObserve
 
     public void Info(string message) => Write(message);
 
-    public void Warning(string message) => Write("warning: " + message, always: true);
+    public void Warning(string message) => Write("warning " + message, always: true);
 
     public void Planned(DeployPlan plan)
     {

@@ -22,7 +22,7 @@ internal sealed class TerminalProgress(ProgressContext context) : IDeployObserve
 
     public void Info(string message) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
 
-    public void Warning(string message) => AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
+    public void Warning(string message) => AnsiConsole.MarkupLine($"[yellow]warning[/] {Markup.Escape(message)}");
 
     public void PhaseStarted(Phase phase, int actions, long bytes)
     {

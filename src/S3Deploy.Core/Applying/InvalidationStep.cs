@@ -79,7 +79,7 @@ internal sealed class InvalidationStep(DeployOptions options, IDeployObserver ob
         var origin = config.Origins.FirstOrDefault(o => o.DomainName.StartsWith(options.Target.Bucket + ".s3", StringComparison.OrdinalIgnoreCase));
         if (origin is null)
         {
-            observer.Warning($"Distribution {distribution} has no origin for bucket '{options.Target.Bucket}'; invalidating paths as if it served the bucket from its root.");
+            observer.Warning($"{DiagnosticCode.NoOriginForBucket}: Distribution {distribution} has no origin for bucket '{options.Target.Bucket}'; invalidating paths as if it served the bucket from its root.");
         }
 
         var index = options.Website?.Index ?? "index.html";
@@ -109,7 +109,7 @@ internal sealed class InvalidationStep(DeployOptions options, IDeployObserver ob
                     throw new DeployException(CloudFrontCodes.ServiceError, FailureKind.Service, message + " Stale objects were kept; run again later.");
                 }
 
-                warnings.Add(message + " Stale objects are kept until a later deploy.");
+                warnings.Add($"{DiagnosticCode.InvalidationTimedOut}: {message} Stale objects are kept until a later deploy.");
                 return false;
             }
 

@@ -27,6 +27,16 @@ public static class DiagnosticCode
     public const string ConfigSyntax = "S3D041";
     public const string ConfigUnknownField = "S3D042";
     public const string ConfigBadValue = "S3D043";
+    // Warnings: the deploy goes on, and says what it left out or put off.
+    public const string SkippedReserved = "S3D101";
+    public const string SkippedLinkLoop = "S3D102";
+    public const string SkippedBrokenLink = "S3D103";
+    public const string SkippedOutsideLink = "S3D104";
+    public const string InvalidationTimedOut = "S3D110";
+    public const string StaleHeld = "S3D111";
+    public const string NoOriginForBucket = "S3D112";
+    public const string ManifestNotSaved = "S3D113";
+
     /// <summary>Raised by the MSBuild task itself (it cannot reference this assembly): dotnet was not found to run the CLI.</summary>
     public const string DotnetNotFound = "S3D060";
     public const string Unexpected = "S3D099";

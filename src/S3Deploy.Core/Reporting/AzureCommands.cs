@@ -16,7 +16,11 @@ public static class AzureCommands
 
     public static string Error(string code, string message) => $"##vso[task.logissue type=error;code={Escape(code)}]{Escape(message)}";
 
-    public static string Warning(string message) => $"##vso[task.logissue type=warning]{Escape(message)}";
+    public static string Warning(string message) => CodedMessage.Split(message) switch
+    {
+        (string code, var text) => $"##vso[task.logissue type=warning;code={Escape(code)}]{Escape(text)}",
+        (_, var text) => $"##vso[task.logissue type=warning]{Escape(text)}",
+    };
 
     public static string UploadSummary(string path) => $"##vso[task.uploadsummary]{Escape(path)}";
 

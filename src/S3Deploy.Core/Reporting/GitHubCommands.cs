@@ -11,7 +11,11 @@ public static class GitHubCommands
 
     public static string Error(string code, string message) => $"::error title={EscapeProperty(code)}::{EscapeData(message)}";
 
-    public static string Warning(string message) => $"::warning::{EscapeData(message)}";
+    public static string Warning(string message) => CodedMessage.Split(message) switch
+    {
+        (string code, var text) => $"::warning title={EscapeProperty(code)}::{EscapeData(text)}",
+        (_, var text) => $"::warning::{EscapeData(text)}",
+    };
 
     public static string Group(string title) => $"::group::{EscapeData(title)}";
 

@@ -51,7 +51,7 @@ public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, str
             var key = KeyNames.FromRelativePath(entryRelative);
             if (relative.Length == 0 && entry.Name == reservedFolder)
             {
-                warnings.Add($"Skipped '{entryRelative}': the name is reserved for the deploy manifest.");
+                warnings.Add($"{DiagnosticCode.SkippedReserved}: Skipped '{entryRelative}': the name is reserved for the deploy manifest.");
                 continue;
             }
 
@@ -69,7 +69,7 @@ public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, str
 
                 if (!visited.Add(RealPath(sub)))
                 {
-                    warnings.Add($"Skipped '{entryRelative}': a symbolic link loop leads back to a folder already scanned.");
+                    warnings.Add($"{DiagnosticCode.SkippedLinkLoop}: Skipped '{entryRelative}': a symbolic link loop leads back to a folder already scanned.");
                     continue;
                 }
 
@@ -108,20 +108,20 @@ public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, str
         }
         catch (IOException)
         {
-            warnings.Add($"Skipped '{relative}': a symbolic link loop (the link never reaches a file or folder).");
+            warnings.Add($"{DiagnosticCode.SkippedLinkLoop}: Skipped '{relative}': a symbolic link loop (the link never reaches a file or folder).");
             return false;
         }
 
         if (target is null || !target.Exists)
         {
-            warnings.Add($"Skipped '{relative}': a symbolic link whose target does not exist.");
+            warnings.Add($"{DiagnosticCode.SkippedBrokenLink}: Skipped '{relative}': a symbolic link whose target does not exist.");
             return false;
         }
 
         var inside = target.FullName.StartsWith(realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
         if (!inside && !followSymlinks)
         {
-            warnings.Add($"Skipped '{relative}': a symbolic link to '{target.FullName}', outside the source folder (use --follow-symlinks to deploy it).");
+            warnings.Add($"{DiagnosticCode.SkippedOutsideLink}: Skipped '{relative}': a symbolic link to '{target.FullName}', outside the source folder (use --follow-symlinks to deploy it).");
             return false;
         }
 

@@ -11,7 +11,11 @@ internal static class Dotnet
 {
     private static readonly string[] InheritedBuildVariables = ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "VSTestLogger", "VSTestResultsDirectory"];
 
-    public static async Task<DotnetResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<DotnetResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs dotnet with <paramref name="environment"/> laid over the fixture's (a null value removes a variable).</summary>
+    public static async Task<DotnetResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -34,6 +38,17 @@ internal static class Dotnet
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
         var output = new StringBuilder();

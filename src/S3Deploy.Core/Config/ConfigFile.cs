@@ -10,14 +10,6 @@ public static partial class ConfigFile
 {
     public const string DefaultName = "s3deploy.json";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>The explicit file, else s3deploy.json in the working directory if there is one, else null.</summary>
     public static DeployConfig? Find(string? explicitPath)
     {
@@ -40,7 +32,7 @@ public static partial class ConfigFile
         DeployConfig config;
         try
         {
-            config = JsonSerializer.Deserialize<DeployConfig>(bytes, Json)
+            config = JsonSerializer.Deserialize(bytes, ConfigJson.Default.DeployConfig)
                 ?? throw DeployException.Usage(DiagnosticCode.ConfigSyntax, $"{name}:1: the file must hold a JSON object, not null.");
         }
         catch (JsonException e)

@@ -17,11 +17,6 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
 
     public static readonly DeployManifest Empty = new(new Dictionary<string, ManifestEntry>());
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     /// <summary>Objects kept after they left the source (--keep-stale), with when each first became stale.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> Stale { get; init; } = NoStale;
@@ -39,7 +34,7 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
     {
         var sorted = new Dictionary<string, ManifestEntry>(Objects.OrderBy(o => o.Key, StringComparer.Ordinal));
         var stale = Stale.Count == 0 ? null : new Dictionary<string, DateTimeOffset>(Stale.OrderBy(o => o.Key, StringComparer.Ordinal));
-        return JsonSerializer.SerializeToUtf8Bytes(new Document(CurrentVersion, tool, written, sorted, stale), Json);
+        return JsonSerializer.SerializeToUtf8Bytes(new ManifestDocument(CurrentVersion, tool, written, sorted, stale), ManifestJson.Default.ManifestDocument);
     }
 
     /// <summary>Null when the text is not a manifest this version understands: the deploy then falls back to HEAD requests.</summary>
@@ -47,7 +42,7 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
     {
         try
         {
-            var doc = JsonSerializer.Deserialize<Document>(json, Json);
+            var doc = JsonSerializer.Deserialize(json, ManifestJson.Default.ManifestDocument);
             return doc is { Version: CurrentVersion, Objects: not null } ? new DeployManifest(doc.Objects) { Stale = doc.Stale ?? [] } : null;
         }
         catch (JsonException)
@@ -55,6 +50,4 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
             return null;
         }
     }
-
-    private sealed record Document(int Version, string? Tool, DateTimeOffset? Written, Dictionary<string, ManifestEntry>? Objects, Dictionary<string, DateTimeOffset>? Stale);
 }

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace S3Deploy.Core.Config;
+
+/// <summary>Source-generated, so s3deploy.json reads the same in a trimmed build (the GitHub Action's image).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(DeployConfig))]
+internal sealed partial class ConfigJson : JsonSerializerContext;

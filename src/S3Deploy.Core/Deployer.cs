@@ -28,6 +28,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         var now = DateTimeOffset.UtcNow;
         var excludes = ExcludeFilter.Parse(options.Excludes);
         var policy = new HeaderPolicy(options.Headers, MimeTypes.Default);
+        SiteScanner.RequireFolder(options.Source);
 
         using var s3 = (clients ?? S3ClientFactory.Create)(options.Connection);
         var reader = new BucketReader(s3, options.Target);

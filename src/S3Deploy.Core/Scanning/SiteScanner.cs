@@ -9,7 +9,8 @@ public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, str
 {
     private const int BufferSize = 1 << 16;
 
-    public async Task<ScanResult> ScanAsync(string root, CancellationToken cancellationToken)
+    /// <summary>Refuses a source that is missing or not a folder; the deploy calls it before it lists anything.</summary>
+    public static DirectoryInfo RequireFolder(string root)
     {
         var rootDir = new DirectoryInfo(Path.GetFullPath(root));
         if (File.Exists(rootDir.FullName))
@@ -22,6 +23,12 @@ public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, str
             throw DeployException.Refused(DiagnosticCode.SourceMissing, $"Source folder '{root}' does not exist. Build the site first, or check the path (it is relative to {Environment.CurrentDirectory}).");
         }
 
+        return rootDir;
+    }
+
+    public async Task<ScanResult> ScanAsync(string root, CancellationToken cancellationToken)
+    {
+        var rootDir = RequireFolder(root);
         var warnings = new List<string>();
         var found = new List<(string Key, string Path)>();
         var realRoot = RealPath(rootDir);

@@ -53,20 +53,9 @@ public sealed class ConfigFileTests : IDisposable
 
     private string Write(string json, string name = "s3deploy.json") => temp.Write(name, json);
 
-    private DeployException LoadFails(string json)
-    {
-        var path = Write(json);
-        return Assert.Throws<DeployException>(() => ConfigFile.Load(path));
-    }
+    private DeployException LoadFails(string json) => ConfigErrors.LoadFails(temp, json);
 
-    /// <summary>The file name and line are in the message; the name is relative to the working directory, so only its end is checked.</summary>
-    private static void AssertError(DeployException e, string code, int line, string field)
-    {
-        Assert.Equal(code, e.Code);
-        Assert.Equal(FailureKind.Usage, e.Kind);
-        Assert.Contains($"s3deploy.json:{line}:", e.Message, StringComparison.Ordinal);
-        Assert.Contains(field, e.Message, StringComparison.Ordinal);
-    }
+    private static void AssertError(DeployException e, string code, int line, string field) => ConfigErrors.AssertError(e, code, line, field);
 
     [Fact]
     public void Full_config_loads_every_field()

@@ -45,19 +45,9 @@ public sealed class SiteConfigTests : IDisposable
 
     private DeployConfig Load(string json) => ConfigFile.Load(Write(json));
 
-    private DeployException LoadFails(string json)
-    {
-        var path = Write(json);
-        return Assert.Throws<DeployException>(() => ConfigFile.Load(path));
-    }
+    private DeployException LoadFails(string json) => ConfigErrors.LoadFails(temp, json);
 
-    private static void AssertError(DeployException e, string code, int line, string field)
-    {
-        Assert.Equal(code, e.Code);
-        Assert.Equal(FailureKind.Usage, e.Kind);
-        Assert.Contains($"s3deploy.json:{line}:", e.Message, StringComparison.Ordinal);
-        Assert.Contains(field, e.Message, StringComparison.Ordinal);
-    }
+    private static void AssertError(DeployException e, string code, int line, string field) => ConfigErrors.AssertError(e, code, line, field);
 
     [Fact]
     public void Full_site_config_maps_into_deploy_options()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using S3Deploy.Core;
 using S3Deploy.Core.Diagnostics;
@@ -18,7 +17,7 @@ internal static class ActionApp
             var options = new ActionInputs(environment).ToOptions(workspace);
             var result = await new Deployer(log).DeployAsync(options, ct);
             log.EndGroup();
-            await stdout.WriteLineAsync(OneLine(result, options));
+            await stdout.WriteLineAsync(SummaryLine.Result(result, options.Source, options.Target));
             Append(environment("GITHUB_OUTPUT"), GitHubOutputFile.Format(DeployOutputs.From(result, "\n"), GitHubOutputFile.NewDelimiter));
             Append(environment("GITHUB_STEP_SUMMARY"), SummaryMarkdown.Build(result, options.Source, options.Target));
             return 0;
@@ -44,15 +43,6 @@ internal static class ActionApp
         log.EndGroup();
         stdout.WriteLine(GitHubCommands.Error(code, message));
         return exitCode;
-    }
-
-    private static string OneLine(DeployResult result, DeployOptions options)
-    {
-        var seconds = result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-        var counts = $"upload {result.Uploaded}, update headers {result.HeadersUpdated}, delete {result.Deleted}, unchanged {result.Unchanged}";
-        return result.DryRun
-            ? $"Plan for {options.Source} -> {options.Target} (nothing changed): would {counts}, {Bytes.Format(result.BytesUploaded)} to send."
-            : $"Deployed {options.Source} -> {options.Target}: {counts}, {Bytes.Format(result.BytesUploaded)} sent in {seconds}s.";
     }
 
     private static void Append(string? path, string text)

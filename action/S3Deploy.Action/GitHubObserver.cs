@@ -14,8 +14,7 @@ internal sealed class GitHubObserver(TextWriter log) : IDeployObserver
 
     public void Warning(string message) => Write(GitHubCommands.Warning(message));
 
-    public void Planned(DeployPlan plan) =>
-        Write($"Plan: upload {plan.Count(ActionKind.Upload)}, update headers {plan.Count(ActionKind.UpdateHeaders)}, delete {plan.Count(ActionKind.Delete)}, unchanged {plan.Unchanged}");
+    public void Planned(DeployPlan plan) => Write(SummaryLine.Plan(plan));
 
     public void PhaseStarted(Phase phase, int actions, long bytes)
     {

@@ -27,7 +27,7 @@ internal sealed class AzurePipelinesLog(string summaryFolder) : IDeployObserver
     public void Warning(string message) => Write(AzureCommands.Warning(message));
 
     public void Planned(DeployPlan plan) =>
-        Write($"Plan: {Summary.Counts(plan.Count(ActionKind.Upload), plan.Count(ActionKind.UpdateHeaders), plan.Count(ActionKind.Delete), plan.Unchanged)}, {Bytes.Format(plan.BytesToSend)} to send");
+        Write(SummaryLine.Plan(plan));
 
     public void PhaseStarted(Phase phase, int actions, long bytes)
     {
@@ -39,7 +39,7 @@ internal sealed class AzurePipelinesLog(string summaryFolder) : IDeployObserver
         }
     }
 
-    public void ActionCompleted(PlannedAction action) => Write("  " + Summary.ActionLine(action));
+    public void ActionCompleted(PlannedAction action) => Write("  " + PhaseTitles.ActionLine(action));
 
     public void Finished(DeployOptions options, DeployResult result)
     {

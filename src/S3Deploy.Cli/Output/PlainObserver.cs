@@ -1,6 +1,7 @@
 using S3Deploy.Core;
 using S3Deploy.Core.Applying;
 using S3Deploy.Core.Planning;
+using S3Deploy.Core.Reporting;
 
 namespace S3Deploy.Cli.Output;
 
@@ -17,13 +18,13 @@ internal sealed class PlainObserver(TextWriter log, bool quiet) : IDeployObserve
     {
         if (plan.Actions.Count > 0)
         {
-            Write($"Plan: {Summary.Counts(plan.Count(ActionKind.Upload), plan.Count(ActionKind.UpdateHeaders), plan.Count(ActionKind.Delete), plan.Unchanged)}, {Bytes.Format(plan.BytesToSend)} to send");
+            Write(SummaryLine.Plan(plan));
         }
     }
 
-    public void PhaseStarted(Phase phase, int actions, long bytes) => Write($"{Summary.PhaseName(phase)}: {actions} {(actions == 1 ? "object" : "objects")}");
+    public void PhaseStarted(Phase phase, int actions, long bytes) => Write($"{PhaseTitles.Name(phase)}: {actions} {(actions == 1 ? "object" : "objects")}");
 
-    public void ActionCompleted(PlannedAction action) => Write("  " + Summary.ActionLine(action));
+    public void ActionCompleted(PlannedAction action) => Write("  " + PhaseTitles.ActionLine(action));
 
     private void Write(string line, bool always = false)
     {

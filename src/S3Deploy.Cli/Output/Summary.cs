@@ -1,5 +1,5 @@
 using S3Deploy.Core;
-using S3Deploy.Core.Planning;
+using S3Deploy.Core.Reporting;
 
 namespace S3Deploy.Cli.Output;
 
@@ -11,7 +11,7 @@ internal static class Summary
         {
             foreach (var action in result.Actions)
             {
-                log.WriteLine("  " + ActionLine(action));
+                log.WriteLine("  " + PhaseTitles.ActionLine(action));
             }
         }
 
@@ -31,24 +31,6 @@ internal static class Summary
             log.WriteLine($"Website: {url}");
         }
 
-        var counts = Counts(result.Uploaded, result.HeadersUpdated, result.Deleted, result.Unchanged);
-        var seconds = result.Duration.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
-        log.WriteLine(result.DryRun
-            ? $"Plan for {options.Source} -> {options.Target} (nothing changed): would {counts}, {Bytes.Format(result.BytesUploaded)} to send."
-            : result.ChangedNothing
-                ? $"Up to date: {options.Target} already matches {options.Source} ({result.Unchanged} unchanged, nothing uploaded) in {seconds}s."
-                : $"Deployed {options.Source} -> {options.Target}: {counts}, {Bytes.Format(result.BytesUploaded)} sent in {seconds}s.");
+        log.WriteLine(SummaryLine.Result(result, options.Source, options.Target));
     }
-
-    public static string Counts(int uploaded, int headersUpdated, int deleted, int unchanged) =>
-        $"upload {uploaded}, update headers {headersUpdated}, delete {deleted}, unchanged {unchanged}";
-
-    public static string ActionLine(PlannedAction action) => $"{$"{action.KindName} ({action.ReasonName})",-24} {action.RelativeKey}";
-
-    public static string PhaseName(Phase phase) => phase switch
-    {
-        Phase.Assets => "Uploading assets",
-        Phase.EntryDocuments => "Uploading pages",
-        _ => "Deleting stale objects",
-    };
 }

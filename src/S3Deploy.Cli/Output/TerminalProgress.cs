@@ -1,6 +1,7 @@
 using S3Deploy.Core;
 using S3Deploy.Core.Applying;
 using S3Deploy.Core.Planning;
+using S3Deploy.Core.Reporting;
 using Spectre.Console;
 
 namespace S3Deploy.Cli.Output;
@@ -28,7 +29,7 @@ internal sealed class TerminalProgress(ProgressContext context) : IDeployObserve
     {
         lock (gate)
         {
-            tasks[phase] = context.AddTask(Summary.PhaseName(phase), maxValue: Math.Max(1, bytes > 0 ? bytes : actions));
+            tasks[phase] = context.AddTask(PhaseTitles.Name(phase), maxValue: Math.Max(1, bytes > 0 ? bytes : actions));
         }
     }
 

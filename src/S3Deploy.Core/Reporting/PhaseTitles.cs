@@ -2,14 +2,17 @@ using S3Deploy.Core.Planning;
 
 namespace S3Deploy.Core.Reporting;
 
+/// <summary>The words every adapter's log uses for phases and actions, so a CLI log, a build log and a CI log read alike.</summary>
 public static class PhaseTitles
 {
-    public static string Of(Phase phase, int actions) => phase switch
+    public static string Name(Phase phase) => phase switch
     {
         Phase.Assets => "Uploading assets",
         Phase.EntryDocuments => "Uploading pages",
         _ => "Deleting stale objects",
-    } + $" ({actions} {(actions == 1 ? "object" : "objects")})";
+    };
 
-    public static string ActionLine(PlannedAction action) => $"{action.KindName} ({action.ReasonName}) {action.RelativeKey}";
+    public static string Of(Phase phase, int actions) => $"{Name(phase)} ({actions} {(actions == 1 ? "object" : "objects")})";
+
+    public static string ActionLine(PlannedAction action) => $"{$"{action.KindName} ({action.ReasonName})",-24} {action.RelativeKey}";
 }

@@ -1,0 +1,25 @@
+using System.Globalization;
+using S3Deploy.Core.Planning;
+
+namespace S3Deploy.Core.Reporting;
+
+/// <summary>The one-line plan and result every adapter prints.</summary>
+public static class SummaryLine
+{
+    public static string Counts(int uploaded, int headersUpdated, int deleted, int unchanged) =>
+        $"upload {uploaded}, update headers {headersUpdated}, delete {deleted}, unchanged {unchanged}";
+
+    public static string Plan(DeployPlan plan) =>
+        $"Plan: {Counts(plan.Count(ActionKind.Upload), plan.Count(ActionKind.UpdateHeaders), plan.Count(ActionKind.Delete), plan.Unchanged)}, {Bytes.Format(plan.BytesToSend)} to send";
+
+    public static string Result(DeployResult result, string source, S3Target target)
+    {
+        var counts = Counts(result.Uploaded, result.HeadersUpdated, result.Deleted, result.Unchanged);
+        var seconds = result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        return result.DryRun
+            ? $"Plan for {source} -> {target} (nothing changed): would {counts}, {Bytes.Format(result.BytesUploaded)} to send."
+            : result.ChangedNothing
+                ? $"Up to date: {target} already matches {source} ({result.Unchanged} unchanged, nothing uploaded) in {seconds}s."
+                : $"Deployed {source} -> {target}: {counts}, {Bytes.Format(result.BytesUploaded)} sent in {seconds}s.";
+    }
+}

@@ -28,11 +28,12 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         var now = DateTimeOffset.UtcNow;
         var excludes = ExcludeFilter.Parse(options.Excludes);
         var policy = new HeaderPolicy(options.Headers, MimeTypes.Default);
-        SiteScanner.RequireFolder(options.Source);
+        var source = new SiteScanner(excludes, options.FollowSymlinks, DeployManifest.Folder).List(options.Source);
+        SafetyGuards.CheckSource([.. source.Files.Select(f => f.Key)], options);
 
         using var s3 = (clients ?? S3ClientFactory.Create)(options.Connection);
         var reader = new BucketReader(s3, options.Target);
-        var (scan, state) = await ScanWhileListingAsync(reader, excludes, options, ct);
+        var (scan, state) = await ScanWhileListingAsync(reader, source, ct);
         var warnings = new WarningList(observer, scan.Warnings);
         observer.Info($"Scanned {scan.Files.Count} files ({Bytes.Format(scan.Files.Sum(f => f.Size))}) in {options.Source}");
         observer.Info($"Found {state.Objects.Count} objects under {options.Target}{(state.ManifestFound ? "" : " (no deploy manifest yet)")}");
@@ -48,16 +49,15 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         return result with { Duration = clock.Elapsed, Warnings = warnings.Items };
     }
 
-    /// <summary>Lists the bucket while the folder is hashed; a scan that fails or is refused cancels the listing and wins.</summary>
-    private static async Task<(ScanResult Scan, BucketState State)> ScanWhileListingAsync(BucketReader reader, ExcludeFilter excludes, DeployOptions options, CancellationToken ct)
+    /// <summary>Lists the bucket while the folder is hashed; a file that cannot be read cancels the listing and wins.</summary>
+    private static async Task<(ScanResult Scan, BucketState State)> ScanWhileListingAsync(BucketReader reader, SourceListing source, CancellationToken ct)
     {
         using var listing = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reading = reader.ReadAsync(listing.Token);
         ScanResult scan;
         try
         {
-            scan = await new SiteScanner(excludes, options.FollowSymlinks, DeployManifest.Folder).ScanAsync(options.Source, ct);
-            SafetyGuards.CheckSource(scan, options);
+            scan = await SiteScanner.HashAsync(source, ct);
         }
         catch
         {

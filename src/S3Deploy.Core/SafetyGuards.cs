@@ -1,5 +1,6 @@
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
+using S3Deploy.Core.Remote;
 using S3Deploy.Core.Scanning;
 
 namespace S3Deploy.Core;
@@ -7,14 +8,18 @@ namespace S3Deploy.Core;
 /// <summary>Refusals that happen before anything in the bucket changes.</summary>
 internal static class SafetyGuards
 {
-    public static void CheckSource(ScanResult scan, DeployOptions options)
+    /// <summary>Runs on the listed keys, before the bucket is contacted.</summary>
+    public static void CheckSource(IReadOnlyList<string> keys, DeployOptions options)
     {
-        if (scan.Files.FirstOrDefault(f => !KeyNames.FitsS3(options.Target.KeyFor(f.RelativeKey))) is { } tooLong)
+        // The manifest and the redirects are objects too: a prefix that leaves no room for the manifest's key would upload
+        // everything and then fail on every run.
+        var written = keys.Concat(options.Redirects.Keys.Select(DesiredSite.RedirectKey)).Append(DeployManifest.RelativeKey);
+        if (written.FirstOrDefault(k => !KeyNames.FitsS3(options.Target.KeyFor(k))) is { } tooLong)
         {
-            throw DeployException.Usage(DiagnosticCode.BadOption, $"'{tooLong.RelativeKey}' under the prefix makes a key longer than S3's {KeyNames.MaxKeyBytes}-byte limit. Shorten the path or the prefix.");
+            throw DeployException.Usage(DiagnosticCode.BadOption, $"'{tooLong}' under the prefix makes a key longer than S3's {KeyNames.MaxKeyBytes}-byte limit. Shorten the path or the prefix.");
         }
 
-        if (scan.Files.Count == 0 && options.Delete && !options.AllowEmpty)
+        if (keys.Count == 0 && options.Delete && !options.AllowEmpty)
         {
             throw DeployException.Refused(
                 DiagnosticCode.EmptySource,

@@ -1,4 +1,5 @@
 using S3Deploy.Core;
+using System.Text.RegularExpressions;
 using S3Deploy.Core.Diagnostics;
 
 namespace S3Deploy.Tests;
@@ -59,8 +60,6 @@ public class GlobTests
     [Fact]
     public void Trailing_slash_folder_pattern_matches_the_folder_at_any_depth_like_gitignore()
     {
-        // Glob.cs computes `anchored` from body.TrimEnd('/') to ignore the trailing slash, but only after appending "**",
-        // so the trim never applies and "drafts/" is anchored. The class documents .gitignore semantics, where it is not.
         var glob = Glob.Parse("drafts/");
 
         Assert.True(glob.IsMatch("blog/drafts/post.html"));
@@ -192,5 +191,45 @@ public class GlobTests
         Assert.True(filter.IsExcluded("drafts/a.html"));
         Assert.False(filter.IsExcluded("index.html"));
         Assert.False(ExcludeFilter.None.IsExcluded("anything"));
+    }
+
+    [Theory]
+    [InlineData("x.map/inner.js")]
+    [InlineData("uploads/a.png")]
+    public void Rules_match_files_by_their_own_name_not_by_a_folder_above(string key)
+    {
+        // A header rule "*.map" or "uploads" describes files with that name; only Covers (excludes) extends to folders.
+        Assert.False(Glob.Parse("*.map").IsMatch(key) && Glob.Parse("uploads").IsMatch(key));
+        Assert.True(Glob.Parse("*.map").Covers(key) || Glob.Parse("uploads").Covers(key));
+    }
+
+    [Fact]
+    public void Glob_matches_without_backtracking()
+    {
+        Assert.True(Glob.Parse("*a*a*a*a*a*a*a*a*a*a*a*a*b").Options.HasFlag(RegexOptions.NonBacktracking));
+        Assert.True(Glob.Parse("docs/{a,b}/[!x]?.html").Options.HasFlag(RegexOptions.NonBacktracking));
+    }
+
+    [Fact]
+    public void Many_stars_against_a_long_name_finish_within_a_match_timeout()
+    {
+        // With backtracking this takes minutes; the timeout turns a regression into a RegexMatchTimeoutException.
+        var glob = Glob.Parse("*a*a*a*a*a*a*a*a*a*a*a*a*b", TimeSpan.FromSeconds(10));
+        var name = new string('a', 200);
+
+        Assert.False(glob.IsMatch(name));
+        Assert.False(glob.Covers("dir/" + name));
+        Assert.True(glob.IsMatch(name + "b"));
+    }
+
+    [Fact]
+    public void Many_double_stars_against_a_deep_tree_finish_within_a_match_timeout()
+    {
+        var glob = Glob.Parse("**/**/**/**/**/**/**/**/a", TimeSpan.FromSeconds(10));
+        var deep = string.Join('/', Enumerable.Repeat("d", 40));
+
+        Assert.False(glob.IsMatch(deep + "/b"));
+        Assert.False(glob.Covers(deep + "/b"));
+        Assert.True(glob.IsMatch(deep + "/a"));
     }
 }

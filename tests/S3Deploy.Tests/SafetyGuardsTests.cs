@@ -7,12 +7,12 @@ namespace S3Deploy.Tests;
 
 public class SafetyGuardsTests
 {
-    private static readonly ScanResult EmptyScan = new([], []);
+    private static readonly string[] EmptyScan = [];
 
-    private static DeployOptions Options(bool delete = true, bool allowEmpty = false, int maxDeletes = DeployOptions.DefaultMaxDeletes) => new()
+    private static DeployOptions Options(bool delete = true, bool allowEmpty = false, int maxDeletes = DeployOptions.DefaultMaxDeletes, string prefix = "www") => new()
     {
         Source = "./dist",
-        Target = S3Target.Parse("s3://my-site/www"),
+        Target = S3Target.Parse("s3://my-site/" + prefix),
         Delete = delete,
         AllowEmpty = allowEmpty,
         MaxDeletes = maxDeletes,
@@ -39,7 +39,7 @@ public class SafetyGuardsTests
 
     [Fact]
     public void Source_with_files_passes() =>
-        SafetyGuards.CheckSource(new ScanResult([File("index.html", "x")], []), Options());
+        SafetyGuards.CheckSource(["index.html"], Options());
 
     [Fact]
     public void More_deletes_than_max_deletes_are_refused_with_the_count()
@@ -71,5 +71,37 @@ public class SafetyGuardsTests
 
         SafetyGuards.CheckDeletes(uploadsOnly, Options(maxDeletes: 0));
         Assert.Equal("S3D004", Assert.Throws<DeployException>(() => SafetyGuards.CheckDeletes(oneDelete, Options(maxDeletes: 0))).Code);
+    }
+
+    [Fact]
+    public void Key_that_fits_alone_but_not_under_the_prefix_is_refused()
+    {
+        var key = new string('k', 1000);
+
+        var e = Assert.Throws<DeployException>(() => SafetyGuards.CheckSource([key], Options(prefix: new string('p', 30))));
+
+        Assert.Equal(DiagnosticCode.BadOption, e.Code);
+        Assert.Contains("1024-byte", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prefix_that_leaves_no_room_for_the_manifest_key_is_refused_even_when_every_file_fits()
+    {
+        // 1,005 + "/" + "index.html" fits in 1,024 bytes; 1,005 + "/" + ".s3deploy/manifest.json" does not, and the deploy
+        // used to upload every file and then fail writing the manifest, on every run.
+        var e = Assert.Throws<DeployException>(() => SafetyGuards.CheckSource(["index.html"], Options(prefix: new string('p', 1005))));
+
+        Assert.Equal(DiagnosticCode.BadOption, e.Code);
+        Assert.Contains(".s3deploy/manifest.json", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Redirect_key_too_long_under_the_prefix_is_refused()
+    {
+        var options = Options(prefix: new string('p', 900)) with { Redirects = new Dictionary<string, string> { ["/" + new string('r', 200)] = "/new/" } };
+
+        var e = Assert.Throws<DeployException>(() => SafetyGuards.CheckSource(["index.html"], options));
+
+        Assert.Equal(DiagnosticCode.BadOption, e.Code);
     }
 }

@@ -32,6 +32,7 @@ public static class DiagnosticCode
     public const string SkippedLinkLoop = "S3D102";
     public const string SkippedBrokenLink = "S3D103";
     public const string SkippedOutsideLink = "S3D104";
+    public const string SkippedNotRegular = "S3D105";
     public const string InvalidationTimedOut = "S3D110";
     public const string StaleHeld = "S3D111";
     public const string NoOriginForBucket = "S3D112";

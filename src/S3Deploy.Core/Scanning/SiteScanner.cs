@@ -4,7 +4,11 @@ using S3Deploy.Core.Diagnostics;
 
 namespace S3Deploy.Core.Scanning;
 
-/// <summary>Lists the source folder and hashes every file, streaming and in parallel.</summary>
+/// <summary>
+/// Lists the source folder, then hashes every file, streaming and in parallel. Every entry is judged by its real path
+/// (all links in all components resolved): without --follow-symlinks nothing outside the folder is ever read, and only
+/// regular files are ever opened.
+/// </summary>
 public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, string reservedFolder)
 {
     private const int BufferSize = 1 << 16;
@@ -26,16 +30,19 @@ public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, str
         return rootDir;
     }
 
-    public async Task<ScanResult> ScanAsync(string root, CancellationToken cancellationToken)
+    public async Task<ScanResult> ScanAsync(string root, CancellationToken cancellationToken) =>
+        await HashAsync(List(root), cancellationToken);
+
+    /// <summary>Finds the files to deploy without reading one, so a bad tree is refused before the bucket is contacted.</summary>
+    internal SourceListing List(string root)
     {
         var rootDir = RequireFolder(root);
-        var warnings = new List<string>();
-        var found = new List<(string Key, string Path)>();
-        var realRoot = RealPath(rootDir);
-        Walk(rootDir, "", realRoot, [realRoot], found, warnings);
+        var realRoot = Path.TrimEndingDirectorySeparator(RealPaths.Resolve(rootDir.FullName));
+        var walk = new SourceWalk(realRoot);
+        Walk(walk, realRoot, "");
 
         var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, path) in found)
+        foreach (var (key, path) in walk.Found)
         {
             if (!byKey.TryAdd(key, path))
             {
@@ -43,103 +50,138 @@ public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, str
             }
         }
 
+        return new SourceListing(walk.Found, walk.Warnings);
+    }
+
+    internal static async Task<ScanResult> HashAsync(SourceListing listing, CancellationToken cancellationToken)
+    {
         var files = new ConcurrentBag<LocalFile>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(found, options, async (item, ct) => files.Add(await HashAsync(item.Key, item.Path, ct)));
+        await Parallel.ForEachAsync(listing.Files, options, async (item, ct) => files.Add(await HashAsync(item.Key, item.RealPath, ct)));
         var sorted = files.OrderBy(f => f.RelativeKey, StringComparer.Ordinal).ToList();
-        return new ScanResult(sorted, warnings);
+        return new ScanResult(sorted, listing.Warnings);
     }
 
-    private void Walk(DirectoryInfo dir, string relative, string realRoot, HashSet<string> visited, List<(string, string)> found, List<string> warnings)
+    private void Walk(SourceWalk walk, string realFolder, string relative)
     {
-        foreach (var entry in dir.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var name in Names(realFolder, relative))
         {
-            var entryRelative = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
+            var entryRelative = relative.Length == 0 ? name : relative + "/" + name;
+            if (relative.Length == 0 && name == reservedFolder)
+            {
+                walk.Warn(DiagnosticCode.SkippedReserved, $"Skipped '{entryRelative}': the name is reserved for the deploy manifest.");
+                continue;
+            }
+
             var key = KeyNames.FromRelativePath(entryRelative);
-            if (relative.Length == 0 && entry.Name == reservedFolder)
+            if (Inspect(realFolder, name, entryRelative) is not var (real, kind))
             {
-                warnings.Add($"{DiagnosticCode.SkippedReserved}: Skipped '{entryRelative}': the name is reserved for the deploy manifest.");
+                walk.WarnIf(!excludes.IsExcluded(key), DiagnosticCode.SkippedLinkLoop, $"Skipped '{entryRelative}': a symbolic link loop (the link never reaches a file or folder).");
                 continue;
             }
 
-            if (entry.LinkTarget is not null && !AcceptLink(entry, entryRelative, realRoot, warnings))
-            {
-                continue;
-            }
-
-            if (entry is DirectoryInfo sub)
-            {
-                if (excludes.IsExcluded(key + "/"))
-                {
-                    continue;
-                }
-
-                if (!visited.Add(RealPath(sub)))
-                {
-                    warnings.Add($"{DiagnosticCode.SkippedLinkLoop}: Skipped '{entryRelative}': a symbolic link loop leads back to a folder already scanned.");
-                    continue;
-                }
-
-                Walk(sub, entryRelative, realRoot, visited, found, warnings);
-
-                // Only the folders above this one make a loop; a link elsewhere to the same folder is a second, legitimate path.
-                visited.Remove(RealPath(sub));
-                continue;
-            }
-
-            if (excludes.IsExcluded(key))
+            var isLink = real != Path.Combine(realFolder, name);
+            if (excludes.IsExcluded(kind == NodeKind.Folder ? key + "/" : key))
             {
                 continue;
             }
 
-            if (key.Any(char.IsControl))
+            if (kind == NodeKind.Missing)
             {
-                throw DeployException.Usage(DiagnosticCode.BadSourceFile, $"'{string.Concat(entryRelative.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))}' has a control character in its name, which makes a key browsers, CloudFront and S3 listings mishandle. Rename it, or --exclude it.");
+                // A non-link that vanished since the listing was simply removed by someone else; nothing to say.
+                walk.WarnIf(isLink, DiagnosticCode.SkippedBrokenLink, $"Skipped '{entryRelative}': a symbolic link whose target does not exist.");
+                continue;
             }
 
-            if (!KeyNames.FitsS3(key))
+            if (!followSymlinks && !RealPaths.IsInside(real, walk.RealRoot))
             {
-                throw DeployException.Usage(DiagnosticCode.BadOption, $"'{entryRelative}' makes a key longer than S3's {KeyNames.MaxKeyBytes}-byte limit. Shorten the path or the prefix.");
+                walk.Warn(DiagnosticCode.SkippedOutsideLink, $"Skipped '{entryRelative}': a symbolic link to '{real}', outside the source folder (use --follow-symlinks to deploy it).");
+                continue;
             }
 
-            found.Add((key, entry.FullName));
+            switch (kind)
+            {
+                case NodeKind.Folder:
+                    WalkFolder(walk, real, entryRelative);
+                    break;
+                case NodeKind.RegularFile:
+                    walk.Found.Add((CheckedKey(key, entryRelative), real));
+                    break;
+                default:
+                    walk.Warn(DiagnosticCode.SkippedNotRegular, $"Skipped '{entryRelative}': {NodeKinds.Describe(kind)}, not a regular file; it was not read.");
+                    break;
+            }
         }
     }
 
-    private bool AcceptLink(FileSystemInfo entry, string relative, string realRoot, List<string> warnings)
+    private void WalkFolder(SourceWalk walk, string real, string relative)
     {
-        FileSystemInfo? target;
+        if (!walk.Ancestors.Add(real))
+        {
+            walk.Warn(DiagnosticCode.SkippedLinkLoop, $"Skipped '{relative}': a symbolic link loop leads back to a folder already scanned.");
+            return;
+        }
+
+        Walk(walk, real, relative);
+
+        // Only the folders above this one make a loop; a link elsewhere to the same folder is a second, legitimate path.
+        walk.Ancestors.Remove(real);
+    }
+
+    /// <summary>The entry's real path and what is there; null for a link loop.</summary>
+    private static (string Real, NodeKind Kind)? Inspect(string realFolder, string name, string relative)
+    {
         try
         {
-            target = entry.ResolveLinkTarget(returnFinalTarget: true);
+            var real = RealPaths.Resolve(realFolder, name);
+            return (real, NodeKinds.Of(real));
         }
-        catch (IOException)
+        catch (LinkLoopException)
         {
-            warnings.Add($"{DiagnosticCode.SkippedLinkLoop}: Skipped '{relative}': a symbolic link loop (the link never reaches a file or folder).");
-            return false;
+            return null;
         }
-
-        if (target is null || !target.Exists)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            warnings.Add($"{DiagnosticCode.SkippedBrokenLink}: Skipped '{relative}': a symbolic link whose target does not exist.");
-            return false;
+            throw Unreadable(relative, e);
         }
-
-        var inside = target.FullName.StartsWith(realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        if (!inside && !followSymlinks)
-        {
-            warnings.Add($"{DiagnosticCode.SkippedOutsideLink}: Skipped '{relative}': a symbolic link to '{target.FullName}', outside the source folder (use --follow-symlinks to deploy it).");
-            return false;
-        }
-
-        return true;
     }
 
-    private static string RealPath(DirectoryInfo dir)
+    private static List<string> Names(string realFolder, string relative)
     {
-        var target = dir.LinkTarget is null ? null : dir.ResolveLinkTarget(returnFinalTarget: true);
-        return Path.TrimEndingDirectorySeparator((target ?? dir).FullName);
+        try
+        {
+            return Directory.EnumerateFileSystemEntries(realFolder).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable(relative.Length == 0 ? "." : relative + "/", e);
+        }
     }
+
+    private static string CheckedKey(string key, string relative)
+    {
+        if (key.Any(char.IsControl))
+        {
+            throw DeployException.Usage(DiagnosticCode.BadSourceFile, $"'{KeyNames.Printable(relative)}' has a control character in its name, which makes a key browsers, CloudFront and S3 listings mishandle. Rename it, or --exclude it.");
+        }
+
+        if (!KeyNames.FitsS3(key))
+        {
+            throw DeployException.Usage(DiagnosticCode.BadOption, $"'{relative}' makes a key longer than S3's {KeyNames.MaxKeyBytes}-byte limit. Shorten the path or the prefix.");
+        }
+
+        return key;
+    }
+
+    private static DeployException Unreadable(string relative, Exception e)
+    {
+        var why = e is PathTooLongException ? "its path is longer than the operating system allows" : e.Message.TrimEnd('.');
+        return DeployException.Usage(DiagnosticCode.BadSourceFile, $"Cannot read '{Shortened(KeyNames.Printable(relative))}' ({why}). Fix it, or --exclude it; nothing was changed.");
+    }
+
+    /// <summary>A path of thousands of characters keeps its start and end, and says how long it was.</summary>
+    private static string Shortened(string path) =>
+        path.Length <= 300 ? path : $"{path[..120]}…({path.Length:N0} characters)…{path[^120..]}";
 
     private static async Task<LocalFile> HashAsync(string key, string path, CancellationToken ct)
     {

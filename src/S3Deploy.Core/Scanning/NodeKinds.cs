@@ -1,0 +1,85 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace S3Deploy.Core.Scanning;
+
+/// <summary>
+/// The file type from stat(2), which .NET does not expose: FileInfo calls a pipe or a device a file. Linux uses statx,
+/// whose layout is the same on every architecture; macOS uses stat, whose first fields are too.
+/// </summary>
+internal static class NodeKinds
+{
+    private const int AtFdCwd = -100;
+    private const int AtSymlinkNoFollow = 0x100;
+    private const uint StatxType = 1;
+    private const int StatxModeOffset = 28;
+    private const int DarwinModeOffset = 4;
+    private const int ENOENT = 2;
+    private const int ENOTDIR = 20;
+
+    public static NodeKind Of(string realPath)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            return FromMode(Stat(realPath, linux: true));
+        }
+
+        if (OperatingSystem.IsMacOS())
+        {
+            return FromMode(Stat(realPath, linux: false));
+        }
+
+        return Directory.Exists(realPath) ? NodeKind.Folder : File.Exists(realPath) ? NodeKind.RegularFile : NodeKind.Missing;
+    }
+
+    public static string Describe(NodeKind kind) => kind switch
+    {
+        NodeKind.Pipe => "a named pipe (FIFO)",
+        NodeKind.CharacterDevice => "a character device",
+        NodeKind.BlockDevice => "a block device",
+        NodeKind.Socket => "a socket",
+        _ => "not a regular file",
+    };
+
+    private static int? Stat(string path, bool linux)
+    {
+        var buffer = new byte[256];
+        var result = linux
+            ? StatX(AtFdCwd, path, AtSymlinkNoFollow, StatxType, buffer)
+            : RuntimeInformation.ProcessArchitecture == Architecture.X64 ? DarwinStat64(path, buffer) : DarwinStat(path, buffer);
+        if (result == 0)
+        {
+            return BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(linux ? StatxModeOffset : DarwinModeOffset));
+        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        if (errno is ENOENT or ENOTDIR)
+        {
+            return null;
+        }
+
+        throw new IOException($"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
+    }
+
+    private static NodeKind FromMode(int? mode) => (mode & 0xF000) switch
+    {
+        null => NodeKind.Missing,
+        0x8000 => NodeKind.RegularFile,
+        0x4000 => NodeKind.Folder,
+        0x1000 => NodeKind.Pipe,
+        0x2000 => NodeKind.CharacterDevice,
+        0x6000 => NodeKind.BlockDevice,
+        0xC000 => NodeKind.Socket,
+        // A link (the path changed since it was resolved) or a type this tool does not know: never opened either.
+        _ => NodeKind.Other,
+    };
+
+    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static extern int StatX(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
+
+    [DllImport("libc", EntryPoint = "stat", SetLastError = true)]
+    private static extern int DarwinStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
+
+    [DllImport("libc", EntryPoint = "stat$INODE64", SetLastError = true)]
+    private static extern int DarwinStat64([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
+}

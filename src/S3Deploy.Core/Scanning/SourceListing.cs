@@ -1,0 +1,4 @@
+namespace S3Deploy.Core.Scanning;
+
+/// <summary>The files a deploy would read, found without reading a byte: each key with the real path it is read from.</summary>
+internal sealed record SourceListing(IReadOnlyList<(string Key, string RealPath)> Files, IReadOnlyList<string> Warnings);

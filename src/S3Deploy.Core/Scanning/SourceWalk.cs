@@ -1,0 +1,23 @@
+namespace S3Deploy.Core.Scanning;
+
+/// <summary>The state of one listing of the source: what was found, what was said, and the folders above the current one.</summary>
+internal sealed class SourceWalk(string realRoot)
+{
+    public string RealRoot { get; } = realRoot;
+
+    public List<(string Key, string RealPath)> Found { get; } = [];
+
+    public List<string> Warnings { get; } = [];
+
+    public HashSet<string> Ancestors { get; } = [realRoot];
+
+    public void Warn(string code, string message) => Warnings.Add($"{code}: {message}");
+
+    public void WarnIf(bool condition, string code, string message)
+    {
+        if (condition)
+        {
+            Warn(code, message);
+        }
+    }
+}

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using S3Deploy.Core;
 using S3Deploy.Core.Diagnostics;
@@ -260,5 +262,150 @@ public sealed class SiteScannerTests : IDisposable
 
         Assert.Equal(DiagnosticCode.BadOption, e.Code);
         Assert.Contains("1024", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Link_through_a_skipped_outside_folder_link_is_skipped_too()
+    {
+        // root/etc -> /etc is skipped; root/pw.txt -> etc/passwd used to be judged by its text (inside) and read /etc/passwd.
+        site.Write("index.html", "x");
+        outside.Write("etc/passwd", "root:x:0:0");
+        Directory.CreateSymbolicLink(site.Combine("etc"), outside.Combine("etc"));
+        File.CreateSymbolicLink(site.Combine("pw.txt"), Path.Combine("etc", "passwd"));
+
+        var scan = await Scan(site.Path);
+
+        Assert.Equal(["index.html"], Keys(scan));
+        Assert.Contains(scan.Warnings, w => w.StartsWith("S3D104", StringComparison.Ordinal) && w.Contains("'pw.txt'", StringComparison.Ordinal));
+        Assert.Contains(scan.Warnings, w => w.StartsWith("S3D104", StringComparison.Ordinal) && w.Contains("'etc'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Folder_link_through_an_outside_link_is_skipped()
+    {
+        // root/h -> ~ and root/assets -> h/.aws: assets/credentials must never be read.
+        outside.Write(".aws/credentials", "aws_secret_access_key = x");
+        Directory.CreateSymbolicLink(site.Combine("h"), outside.Path);
+        Directory.CreateSymbolicLink(site.Combine("assets"), Path.Combine("h", ".aws"));
+
+        var scan = await Scan(site.Path, false, "none");
+
+        Assert.Empty(scan.Files);
+        Assert.Contains(scan.Warnings, w => w.StartsWith("S3D104", StringComparison.Ordinal) && w.Contains("'assets'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dot_dot_after_an_outside_link_is_resolved_where_the_link_leads()
+    {
+        // d -> OUTSIDE/x/y, evil -> d/../secret.txt: by text that is ROOT/secret.txt (which exists), but the kernel opens OUTSIDE/x/secret.txt.
+        site.Write("secret.txt", "public decoy");
+        outside.Write("x/secret.txt", "outside secret");
+        Directory.CreateDirectory(outside.Combine("x/y"));
+        Directory.CreateSymbolicLink(site.Combine("d"), outside.Combine("x/y"));
+        File.CreateSymbolicLink(site.Combine("evil"), Path.Combine("d", "..", "secret.txt"));
+
+        var scan = await Scan(site.Path);
+
+        Assert.Equal(["secret.txt"], Keys(scan));
+        Assert.Contains(scan.Warnings, w => w.StartsWith("S3D104", StringComparison.Ordinal) && w.Contains("'evil'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Link_to_a_file_inside_is_read_from_its_target()
+    {
+        var target = site.Write("a.css", "body{}");
+        File.CreateSymbolicLink(site.Combine("b.css"), "a.css");
+
+        var scan = await Scan(site.Path);
+
+        var link = Assert.Single(scan.Files, f => f.RelativeKey == "b.css");
+        Assert.Equal(Path.GetFullPath(target), link.FullPath);
+        Assert.Equal("body{}".Length, link.Size);
+    }
+
+    [Fact]
+    public async Task Named_pipe_is_skipped_with_a_warning_and_never_opened()
+    {
+        site.Write("index.html", "x");
+        Run("mkfifo", site.Combine("pipe"));
+
+        var scan = await Scan(site.Path).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(["index.html"], Keys(scan));
+        Assert.Contains("S3D105: Skipped 'pipe': a named pipe", Assert.Single(scan.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Socket_is_skipped_with_a_warning()
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(site.Combine("control.sock")));
+
+        var scan = await Scan(site.Path, false, "none");
+
+        Assert.Empty(scan.Files);
+        Assert.Contains("S3D105: Skipped 'control.sock': a socket", Assert.Single(scan.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Link_to_a_device_is_skipped_even_with_follow_symlinks()
+    {
+        File.CreateSymbolicLink(site.Combine("zero.bin"), "/dev/zero");
+
+        var scan = await Scan(site.Path, followSymlinks: true).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Empty(scan.Files);
+        Assert.Contains("S3D105: Skipped 'zero.bin': a character device", Assert.Single(scan.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Excluded_pipe_gives_no_warning()
+    {
+        site.Write("index.html", "x");
+        Run("mkfifo", site.Combine("pipe"));
+
+        var scan = await Scan(site.Path, false, "pipe");
+
+        Assert.Empty(scan.Warnings);
+    }
+
+    [Fact]
+    public async Task Name_with_a_unicode_non_character_is_refused_with_S3D009()
+    {
+        site.Write("bad\uFFFEname.html", "x");
+
+        var e = await Assert.ThrowsAsync<DeployException>(() => Scan(site.Path));
+
+        Assert.Equal(DiagnosticCode.BadSourceFile, e.Code);
+        Assert.Contains("bad\\ufffename.html", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Path_longer_than_PATH_MAX_is_refused_with_S3D009()
+    {
+        // mkdir -p creates one folder at a time from inside the last, as no single path may be that long.
+        Run("mkdir", "-p", site.Combine(string.Concat(Enumerable.Repeat("d/", 2100))));
+        try
+        {
+            var e = await Assert.ThrowsAsync<DeployException>(() => Scan(site.Path));
+
+            Assert.Equal(DiagnosticCode.BadSourceFile, e.Code);
+            Assert.Contains("'d/d/d/d/", e.Message, StringComparison.Ordinal);
+            Assert.True(e.Message.Contains("longer than the operating system allows", StringComparison.Ordinal), e.Message);
+        }
+        finally
+        {
+            Run("rm", "-rf", site.Combine("d"));
+        }
+    }
+
+    private static void Run(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardError = true };
+        args.ToList().ForEach(start.ArgumentList.Add);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{file} failed: {error}");
     }
 }

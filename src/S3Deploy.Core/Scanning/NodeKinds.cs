@@ -16,6 +16,8 @@ internal static class NodeKinds
     private const int DarwinModeOffset = 4;
     private const int ENOENT = 2;
     private const int ENOTDIR = 20;
+    private const int EACCES = 13;
+    private const int ENAMETOOLONG = 36;
 
     public static NodeKind Of(string realPath)
     {
@@ -58,7 +60,13 @@ internal static class NodeKinds
             return null;
         }
 
-        throw new IOException($"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
+        var message = $"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).";
+        throw errno switch
+        {
+            ENAMETOOLONG => new PathTooLongException(message),
+            EACCES => new UnauthorizedAccessException(message),
+            _ => new IOException(message),
+        };
     }
 
     private static NodeKind FromMode(int? mode) => (mode & 0xF000) switch

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 
@@ -16,11 +15,14 @@ public sealed class BadInputTests(S3ServerFixture server) : ReliabilityTest(serv
         ["missing source"] = new("S3D001", 3, c => c.From(Path.Combine(c.Temp, "nope"))),
         ["source is a file"] = new("S3D002", 3, c => c.From(c.Site.FullPath("index.html"))),
         ["empty source"] = new("S3D003", 3, c => c.From(Directory.CreateDirectory(Path.Combine(c.Temp, "empty")).FullName)),
-        ["unreadable file"] = new("S3D009", 2, c => c.Arrange(MakeUnreadable).Deploy(), Says: "app.js"),
+        ["unreadable file"] = new("S3D009", 2, c => c.Arrange(s => Lock(s.FullPath("app.js"))).Deploy(), Says: "app.js", Unprivileged: true),
+        ["unreadable folder"] = new("S3D009", 2, c => c.Arrange(MakeUnreadableFolder).Deploy(), Says: "locked/", Unprivileged: true),
+        ["file name with a Unicode non-character (U+FFFE)"] = new("S3D009", 2, c => c.Arrange(s => s.Write("a\uFFFEb.html", "x")).Deploy(), Says: "\\ufffe"),
         ["file name with a control character"] = new("S3D009", 2, c => c.Arrange(s => s.Write("a\u0001b.html", "x")).Deploy(), Says: "\\u0001"),
         ["file name with a line break"] = new("S3D009", 2, c => c.Arrange(s => s.Write("line\nbreak.html", "x")).Deploy(), Says: "\\u000a"),
         ["key longer than 1,024 bytes (path)"] = new("S3D006", 2, c => c.Arrange(s => s.Write(string.Join('/', Enumerable.Repeat(new string('d', 220), 5)) + "/x.txt", "x")).Deploy(), Says: "1024-byte"),
         ["key longer than 1,024 bytes (prefix)"] = new("S3D006", 2, c => c.To($"s3://{c.Bucket}/{new string('p', 1020)}"), Says: "1024-byte"),
+        ["prefix that leaves no room for the manifest key"] = new("S3D006", 2, c => c.To($"s3://{c.Bucket}/{new string('p', 1005)}"), Says: ".s3deploy/manifest.json"),
         ["symlink loop (warning)"] = new("", 0, c => c.Arrange(LinkLoops).Plan(), Says: "symbolic link loop"),
         ["symlink outside the source (warning)"] = new("", 0, c => c.Arrange(s => File.CreateSymbolicLink(s.FullPath("secret.txt"), c.Outside)).Plan(), Says: "outside the source folder"),
         ["target without s3://"] = new("S3D005", 2, c => c.To($"{c.Bucket}/site")),
@@ -69,8 +71,6 @@ public sealed class BadInputTests(S3ServerFixture server) : ReliabilityTest(serv
         ["missing credentials (real process)"] = new("S3D014", 1, c => c.Deploy(), RealProcess: true),
     };
 
-    private static readonly System.Collections.Concurrent.ConcurrentBag<Socket> BoundSockets = [];
-
     public static TheoryData<string> Names => [.. Cases.Keys];
 
     [Theory]
@@ -90,7 +90,9 @@ public sealed class BadInputTests(S3ServerFixture server) : ReliabilityTest(serv
         var args = bad.Args(context);
         var before = await Bucket.ListAsync();
 
-        var (code, stdout, stderr) = bad.RealProcess ? await CliProcess.RunAsync(args, NoCredentials(temp.Path)) : await CliAsync(args);
+        var (code, stdout, stderr) = bad.RealProcess ? await CliProcess.RunAsync(args, NoCredentials(temp.Path))
+            : bad.Unprivileged ? await CliProcess.RunAsync(args, wrapper: Environment.IsPrivilegedProcess ? WithoutFileCapabilities : [])
+            : await CliAsync(args);
 
         var output = stdout + stderr;
         Assert.True(bad.Exit == code, $"exit {code}, expected {bad.Exit}:\n{output}");
@@ -119,32 +121,26 @@ public sealed class BadInputTests(S3ServerFixture server) : ReliabilityTest(serv
         Assert.Contains(Cases.Values, c => c.Rule is not null);
     }
 
-    private static void MakeUnreadable(TempSite site)
+    /// <summary>
+    /// Root reads through chmod 000, so as root the CLI runs without the two capabilities that let it (setpriv drops them
+    /// from the bounding set, and the exec'd process never gets them back).
+    /// </summary>
+    private static readonly string[] WithoutFileCapabilities = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"];
+
+    private static void MakeUnreadableFolder(TempSite site)
     {
-        var path = site.FullPath("app.js");
+        site.Write("locked/page.html", "x");
+        Lock(site.FullPath("locked"));
+    }
+
+    private static void Lock(string path)
+    {
         if (OperatingSystem.IsWindows())
         {
-            File.Delete(path);
-            Directory.CreateDirectory(path);
-            return;
+            throw new PlatformNotSupportedException("Unreadable files and folders are made with Unix permissions.");
         }
 
         File.SetUnixFileMode(path, UnixFileMode.None);
-        try
-        {
-            using var probe = File.OpenRead(path);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return;
-        }
-
-        // Running as root, where permissions do not stop reading: a socket file cannot be opened by anyone. It stays bound
-        // (and so on disk) for the rest of the run, since closing it removes the file.
-        File.Delete(path);
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        socket.Bind(new UnixDomainSocketEndPoint(path));
-        BoundSockets.Add(socket);
     }
 
     private static void LinkLoops(TempSite site)
@@ -175,7 +171,7 @@ public sealed class BadInputTests(S3ServerFixture server) : ReliabilityTest(serv
         };
     }
 
-    private sealed record BadInput(string Code, int Exit, Func<Context, string[]> Args, string? Says = null, Func<ProxyRequest, Fault?>? Rule = null, bool RealProcess = false);
+    private sealed record BadInput(string Code, int Exit, Func<Context, string[]> Args, string? Says = null, Func<ProxyRequest, Fault?>? Rule = null, bool RealProcess = false, bool Unprivileged = false);
 
     private sealed record Context(TempSite Site, string Bucket, string Endpoint, string ProxyEndpoint, string Temp)
     {

@@ -7,10 +7,16 @@ internal static class CliProcess
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "s3deploy.dll");
 
-    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <param name="wrapper">A command that runs dotnet, e.g. setpriv with its options; empty for dotnet itself.</param>
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, IReadOnlyList<string>? wrapper = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Dll);
+        string[] command = [.. wrapper ?? [], "dotnet", Dll];
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var word in command.Skip(1))
+        {
+            start.ArgumentList.Add(word);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -31,9 +37,9 @@ internal static class CliProcess
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
     }
 
-    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, IReadOnlyList<string>? wrapper = null)
     {
-        using var process = Start(args, environment);
+        using var process = Start(args, environment, wrapper);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));

@@ -379,6 +379,17 @@ public sealed class SiteScannerTests : IDisposable
     }
 
     [Fact]
+    public async Task Name_with_a_unicode_non_character_can_be_excluded_as_the_message_says()
+    {
+        site.Write("index.html", "x");
+        site.Write("bad\uFFFEname.html", "x");
+
+        var scan = await Scan(site.Path, false, "bad?name.html");
+
+        Assert.Equal(["index.html"], Keys(scan));
+    }
+
+    [Fact]
     public async Task Path_longer_than_PATH_MAX_is_refused_with_S3D009()
     {
         // mkdir -p creates one folder at a time from inside the last, as no single path may be that long.

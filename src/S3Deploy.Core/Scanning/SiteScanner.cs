@@ -73,6 +73,12 @@ public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, str
                 continue;
             }
 
+            if (excludes.IsExcluded(entryRelative) && excludes.IsExcluded(entryRelative + "/"))
+            {
+                // Excluded whatever it is, so a name that could not become a key can be left out this way.
+                continue;
+            }
+
             var key = KeyNames.FromRelativePath(entryRelative);
             if (Inspect(realFolder, name, entryRelative) is not var (real, kind))
             {

@@ -7,7 +7,7 @@ namespace S3Deploy.Core.Headers;
 /// clients plus <c>filename*=UTF-8''…</c> (RFC 5987), which browsers prefer. S3 stores the header as sent, so the
 /// encoded form is what the plan compares and the manifest fingerprints.
 /// </summary>
-public static class DispositionEncoding
+internal static class DispositionEncoding
 {
     private const string AttrChars = "!#$&+-.^_`|~";
 

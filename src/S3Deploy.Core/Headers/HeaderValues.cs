@@ -7,7 +7,7 @@ namespace S3Deploy.Core.Headers;
 /// What a header value may hold. Values go onto the wire as written, so a CR or LF would end the header and start one the
 /// configuration never meant (<c>x-amz-acl: public-read</c>); HTTP stacks cannot send characters outside ASCII either.
 /// </summary>
-public static class HeaderValues
+internal static class HeaderValues
 {
     private const string TokenSymbols = "!#$%&'*+-.^_`|~";
 

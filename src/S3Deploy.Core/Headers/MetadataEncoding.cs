@@ -7,7 +7,7 @@ namespace S3Deploy.Core.Headers;
 /// User metadata outside ASCII travels as an RFC 2047 encoded word (<c>=?UTF-8?B?…?=</c>), as the S3 documentation and the
 /// other SDKs do; S3 stores the text and hands it back encoded. Plans and fingerprints always see the decoded text.
 /// </summary>
-public static partial class MetadataEncoding
+internal static partial class MetadataEncoding
 {
     public static string Encode(string value) =>
         value.All(char.IsAscii) ? value : $"=?UTF-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(value))}?=";

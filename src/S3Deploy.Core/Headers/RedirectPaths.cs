@@ -5,7 +5,7 @@ namespace S3Deploy.Core.Headers;
 /// the prefix ('..'), take an empty or '.' segment, or land on what S3Deploy owns (.s3deploy/). Its location becomes the
 /// x-amz-website-redirect-location header, which S3 accepts only as '/…', 'http://…' or 'https://…'.
 /// </summary>
-public static class RedirectPaths
+internal static class RedirectPaths
 {
     /// <summary>Null when the path can be a redirect; else why not.</summary>
     public static string? PathProblem(string path, string toolFolder)

@@ -62,13 +62,7 @@ public sealed record DeployOptions
         Require(MaxDeletes >= 0, "--max-deletes must be 0 or more");
         Require(PartSize >= 5L * 1024 * 1024, "the multipart part size must be at least 5 MiB (an S3 limit)");
         Require(MultipartThreshold >= PartSize, "the multipart threshold must be at least the part size");
-        foreach (var (from, to) in Redirects)
-        {
-            if (!from.StartsWith('/') || !(to.StartsWith('/') || to.StartsWith("http://", StringComparison.Ordinal) || to.StartsWith("https://", StringComparison.Ordinal)))
-            {
-                throw DeployException.Usage(DiagnosticCode.BadRedirect, $"Redirect '{from}' -> '{to}' is not valid: the path must start with '/', and the location with '/', 'http://' or 'https://' (as S3 requires).");
-            }
-        }
+        HeaderChecks.Validate(Headers, Redirects, Remote.DeployManifest.Folder);
 
         if (Headers.ServerSideEncryption is { } sse)
         {

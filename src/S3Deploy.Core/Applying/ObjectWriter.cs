@@ -195,7 +195,7 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         target.ContentDisposition = headers.ContentDisposition;
         foreach (var (name, value) in headers.UserMetadata)
         {
-            metadata.Add(name, value);
+            metadata.Add(name, MetadataEncoding.Encode(value));
         }
     }
 

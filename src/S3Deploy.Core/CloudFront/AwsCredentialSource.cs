@@ -1,7 +1,6 @@
 using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
-using Amazon.Runtime.Credentials;
 using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Core.CloudFront;
 
@@ -16,12 +15,10 @@ public static class AwsCredentialSource
         profile is null ? Default() : FromProfile(profile);
 
     public static Func<CancellationToken, Task<ImmutableCredentials>> Default() =>
-        From(new Lazy<AWSCredentials>(() => DefaultAWSCredentialsIdentityResolver.GetCredentials()));
+        From(new Lazy<AWSCredentials>(() => S3ClientFactory.Credentials(null)));
 
     public static Func<CancellationToken, Task<ImmutableCredentials>> FromProfile(string profile) =>
-        From(new Lazy<AWSCredentials>(() => new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var credentials)
-            ? credentials
-            : throw DeployException.Usage(DiagnosticCode.NoCredentials, $"AWS profile '{profile}' was not found in ~/.aws/config or ~/.aws/credentials (or it has no usable credentials). Check the name, or run 'aws configure --profile {profile}'.")));
+        From(new Lazy<AWSCredentials>(() => S3ClientFactory.Credentials(profile)));
 
     public static Func<CancellationToken, Task<ImmutableCredentials>> Fixed(string accessKey, string secretKey, string? sessionToken = null)
     {
@@ -37,7 +34,7 @@ public static class AwsCredentialSource
         }
         catch (AmazonClientException e)
         {
-            throw new DeployException(DiagnosticCode.NoCredentials, FailureKind.Service, "No AWS credentials were found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, pass --profile, sign in with 'aws sso login', or run where a role is available (GitHub OIDC, ECS, EC2).", e);
+            throw new DeployException(DiagnosticCode.NoCredentials, FailureKind.Service, GuardedCredentials.NoCredentialsMessage, e);
         }
     };
 }

@@ -42,7 +42,7 @@ public static partial class ConfigFile
 
         config.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         ConfigValidator.Validate(config, (field, message, code) =>
-            DeployException.Usage(code, $"{name}:{JsonLines.LineOf(bytes, field) ?? 1}: {Field(field)}: {message}"));
+            DeployException.Usage(code, $"{name}:{JsonLines.LineOf(bytes, field) ?? 1}: {Headers.HeaderValues.Printable(Field(field))}: {message}"));
         return config;
     }
 

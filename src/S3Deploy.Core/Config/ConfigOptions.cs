@@ -12,7 +12,7 @@ public static class ConfigOptions
         // Values from options were not checked when the file was read (the file's own were, with their lines), so
         // whatever this finds came from an option.
         ConfigValidator.Validate(config, (field, message, code) =>
-            DeployException.Usage(code == DiagnosticCode.ConfigBadValue ? DiagnosticCode.BadOption : code, $"{OptionName(field)}: {message}"));
+            DeployException.Usage(code == DiagnosticCode.ConfigBadValue ? DiagnosticCode.BadOption : code, $"{HeaderValues.Printable(OptionName(field))}: {message}"));
         var source = config.Source ?? throw DeployException.Usage(DiagnosticCode.BadOption, "No source folder: give SOURCE on the command line or \"source\" in s3deploy.json.");
         var target = config.Target ?? throw DeployException.Usage(DiagnosticCode.BadOption, "No target: give s3://BUCKET[/PREFIX] on the command line or \"target\" in s3deploy.json.");
         var defaults = new DeployOptions { Source = source, Target = S3Target.Parse(target) };

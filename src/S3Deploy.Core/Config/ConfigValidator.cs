@@ -4,7 +4,7 @@ using S3Deploy.Core.Headers;
 
 namespace S3Deploy.Core.Config;
 
-/// <summary>Checks the values JSON types cannot: globs, enumerations, redirect shapes.</summary>
+/// <summary>Checks the values JSON types cannot: globs, enumerations, redirect shapes, header values.</summary>
 internal static class ConfigValidator
 {
     private static readonly string[] StorageClasses =
@@ -41,7 +41,11 @@ internal static class ConfigValidator
             OneOf(rule.Compress, ["gzip", "br", "none"], at + ".compress", error);
             OneOf(rule.Sse, ["AES256", "aws:kms"], at + ".sse", error);
             OneOf(rule.StorageClass, StorageClasses, at + ".storageClass", error);
+            ValidateRuleHeaders(rule, at, error);
         }
+
+        HeaderValue(config.CacheControl, "$.cacheControl", error);
+        HeaderValue(config.SseKmsKeyId, "$.sseKmsKeyId", error);
 
         Require(config.KeepStale is null || Durations.TryParse(config.KeepStale, out _), "$.keepStale", $"\"{config.KeepStale}\" is not a duration such as \"90s\", \"30m\", \"24h\" or \"7d\".", error);
         ValidateCloudFront(config.Cloudfront, error);
@@ -50,8 +54,44 @@ internal static class ConfigValidator
         {
             var at = "$.redirects" + JsonLines.Segment(from);
             Require(to is not null, at, "expected a location, not null.", error);
-            Require(from.StartsWith('/'), at, $"the path '{from}' must start with '/'.", error);
+            Require(from.StartsWith('/'), at, $"the path '{HeaderValues.Printable(from)}' must start with '/'.", error);
+            Header(HeaderValues.Problem(to), at, error);
             Require(to.StartsWith('/') || to.StartsWith("http://", StringComparison.Ordinal) || to.StartsWith("https://", StringComparison.Ordinal), at, $"the location '{to}' must start with '/', 'http://' or 'https://' (an S3 rule).", error);
+            Redirect(RedirectPaths.PathProblem(from, Remote.DeployManifest.Folder) ?? RedirectPaths.LocationProblem(to), at, error);
+        }
+    }
+
+    private static void ValidateRuleHeaders(RuleConfig rule, string at, Error error)
+    {
+        HeaderValue(rule.CacheControl, at + ".cacheControl", error);
+        HeaderValue(rule.ContentType, at + ".contentType", error);
+        HeaderValue(rule.ContentEncoding, at + ".contentEncoding", error);
+        HeaderValue(rule.SseKmsKeyId, at + ".sseKmsKeyId", error);
+        Header(rule.ContentDisposition is { } disposition ? HeaderChecks.DispositionProblem(disposition) : null, at + ".contentDisposition", error);
+        foreach (var (name, value) in rule.Metadata ?? [])
+        {
+            var field = at + ".metadata" + JsonLines.Segment(name);
+            Header(HeaderValues.NameProblem(name), field, error);
+            Require(value is not null, field, "expected a string, not null.", error);
+            Header(HeaderValues.ControlProblem(value), field, error);
+        }
+    }
+
+    private static void HeaderValue(string? value, string at, Error error) => Header(value is null ? null : HeaderValues.Problem(value), at, error);
+
+    private static void Header(string? problem, string at, Error error)
+    {
+        if (problem is not null)
+        {
+            throw error(at, problem + ".", DiagnosticCode.BadHeaderValue);
+        }
+    }
+
+    private static void Redirect(string? problem, string at, Error error)
+    {
+        if (problem is not null)
+        {
+            throw error(at, problem + ".", DiagnosticCode.BadRedirect);
         }
     }
 

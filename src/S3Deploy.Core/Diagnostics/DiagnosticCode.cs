@@ -19,6 +19,7 @@ public static class DiagnosticCode
     public const string NoCredentials = "S3D014";
     public const string BadCredentials = "S3D015";
     public const string ClockSkew = "S3D016";
+    public const string CredentialProviderFailed = "S3D017";
     public const string ServiceError = "S3D020";
     public const string NetworkError = "S3D021";
     public const string SourceChanged = "S3D022";
@@ -27,6 +28,7 @@ public static class DiagnosticCode
     public const string ConfigSyntax = "S3D041";
     public const string ConfigUnknownField = "S3D042";
     public const string ConfigBadValue = "S3D043";
+    public const string BadHeaderValue = "S3D044";
     // Warnings: the deploy goes on, and says what it left out or put off.
     public const string SkippedReserved = "S3D101";
     public const string SkippedLinkLoop = "S3D102";

@@ -64,7 +64,7 @@ public sealed class HeaderPolicy(HeaderSettings settings, IContentTypeResolver c
             ContentType = rule.ContentType ?? headers.ContentType,
             CacheControl = rule.CacheControl ?? headers.CacheControl,
             ContentEncoding = rule.ContentEncoding ?? headers.ContentEncoding,
-            ContentDisposition = rule.ContentDisposition ?? headers.ContentDisposition,
+            ContentDisposition = rule.ContentDisposition is { } disposition ? DispositionEncoding.Encode(disposition) ?? disposition : headers.ContentDisposition,
             Metadata = metadata.Count == 0 ? null : metadata,
             ServerSideEncryption = rule.ServerSideEncryption ?? headers.ServerSideEncryption,
             SseKmsKeyId = rule.SseKmsKeyId ?? headers.SseKmsKeyId,

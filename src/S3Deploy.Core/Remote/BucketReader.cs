@@ -91,7 +91,7 @@ internal sealed class BucketReader(IAmazonS3 s3, S3Target target)
         foreach (var name in head.Metadata.Keys)
         {
             var plain = name.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase) ? name[11..] : name;
-            metadata[plain.ToLowerInvariant()] = head.Metadata[name];
+            metadata[plain.ToLowerInvariant()] = MetadataEncoding.Decode(head.Metadata[name]);
         }
 
         return new ObjectHeaders(

@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
 using Amazon.S3;
 using S3Deploy.Core.Diagnostics;
 
@@ -19,7 +20,7 @@ public static class S3ClientFactory
             config.Timeout = timeout;
         }
 
-        var credentials = connection.Profile is { } profile ? LoadProfile(profile) : null;
+        var credentials = Credentials(connection.Profile);
         var region = connection.Region ?? (connection.Profile is null ? null : ProfileRegion(connection.Profile));
         if (connection.EndpointUrl is { } endpoint)
         {
@@ -36,7 +37,7 @@ public static class S3ClientFactory
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
 
-        var client = credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
+        var client = new AmazonS3Client(credentials, config);
         if (connection.EndpointUrl is not null)
         {
             client.BeforeRequestEvent += (_, e) =>
@@ -52,6 +53,18 @@ public static class S3ClientFactory
     }
 
     public static bool UsesCustomEndpoint(ConnectionOptions connection) => connection.EndpointUrl is not null;
+
+    /// <summary>The named profile (checked now, so a wrong name fails before anything starts), else the SDK's default chain.</summary>
+    internal static AWSCredentials Credentials(string? profile)
+    {
+        if (profile is null)
+        {
+            return new GuardedCredentials(() => DefaultAWSCredentialsIdentityResolver.GetCredentials(), null);
+        }
+
+        var loaded = LoadProfile(profile);
+        return new GuardedCredentials(() => loaded, profile);
+    }
 
     private static AWSCredentials LoadProfile(string profile)
     {

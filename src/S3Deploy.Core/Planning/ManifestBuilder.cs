@@ -30,7 +30,7 @@ public static class ManifestBuilder
                 stored = new StoredObject(listed.ETag, listed.Size);
             }
 
-            if (stored is not null && (stored.Size ?? listed?.Size) is { } size)
+            if (stored is not null && stored.ETag != ETags.Unknown && (stored.Size ?? listed?.Size) is { } size)
             {
                 entries[d.RelativeKey] = new ManifestEntry(d.ContentId, size, stored.ETag, d.Headers.Fingerprint());
             }

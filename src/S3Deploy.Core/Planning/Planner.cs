@@ -104,8 +104,9 @@ public static class Planner
 
     private static ManifestEntry? TrustedEntry(string key, RemoteObject remote, DeployManifest manifest)
     {
+        // An unknown ETag proves nothing, not even when the manifest recorded the same unknown one.
         var entry = manifest.Find(key);
-        return entry is not null && entry.ETag == remote.ETag && entry.Size == remote.Size ? entry : null;
+        return entry is not null && remote.ETag != ETags.Unknown && entry.ETag == remote.ETag && entry.Size == remote.Size ? entry : null;
     }
 
     private static bool IsFolderMarker(string key) => key.Length == 0 || key.EndsWith('/');

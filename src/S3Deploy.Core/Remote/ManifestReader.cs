@@ -29,53 +29,51 @@ internal sealed class ManifestReader(IAmazonS3 s3, S3Target target)
     public static long Limit(IEnumerable<string> listedKeys) =>
         BaseBytes + listedKeys.Sum(k => (2 * 6 * (long)Encoding.UTF8.GetByteCount(k)) + BytesPerEntry);
 
-    public async Task<ManifestRead> ReadAsync(long limit, CancellationToken ct)
-    {
-        // The body is read outside the SDK, so a connection that breaks or times out mid-body is retried here.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+    public Task<ManifestRead> ReadAsync(long limit, CancellationToken ct) =>
+        S3Errors.Call(
+            async () =>
             {
-                return await ReadOnceAsync(limit, ct);
-            }
-            catch (IOException) when (attempt < Attempts && !ct.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
-            }
-        }
-    }
+                // The body is read outside the SDK, so a connection that breaks or times out mid-body is retried here.
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        return await ReadOnceAsync(limit, ct);
+                    }
+                    catch (IOException) when (attempt < Attempts && !ct.IsCancellationRequested)
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
+                    }
+                }
+            },
+            target.Bucket,
+            "s3:GetObject",
+            "read the deploy manifest");
 
     private async Task<ManifestRead> ReadOnceAsync(long limit, CancellationToken ct)
     {
         // The range also keeps the SDK from checking the body against an ETag it cannot parse (a weak one from a gateway):
         // the check is done here instead, tolerantly.
         var request = new GetObjectRequest { BucketName = target.Bucket, Key = target.KeyFor(DeployManifest.RelativeKey), ByteRange = new ByteRange(0, limit) };
-        return await S3Errors.Call(
-            async () =>
-            {
-                GetObjectResponse response;
-                try
-                {
-                    response = await s3.GetObjectAsync(request, ct);
-                }
-                catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-                {
-                    // Listed a moment ago and gone now: another deploy is running; plan as if there were none.
-                    return ManifestRead.Missing;
-                }
-                catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
-                {
-                    return Invalid("it is empty");
-                }
+        GetObjectResponse response;
+        try
+        {
+            response = await s3.GetObjectAsync(request, ct);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Listed a moment ago and gone now: another deploy is running; plan as if there were none.
+            return ManifestRead.Missing;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            return Invalid("it is empty");
+        }
 
-                using (response)
-                {
-                    return await ParseAsync(response, limit, ct);
-                }
-            },
-            target.Bucket,
-            "s3:GetObject",
-            "read the deploy manifest");
+        using (response)
+        {
+            return await ParseAsync(response, limit, ct);
+        }
     }
 
     private async Task<ManifestRead> ParseAsync(GetObjectResponse response, long limit, CancellationToken ct)

@@ -44,6 +44,21 @@ public sealed class SlowServerTests(S3ServerFixture server) : ReliabilityTest(se
     }
 
     [Fact]
+    public async Task Cli_with_timeout_1s_exits_1_with_S3D025_when_every_listing_trickles()
+    {
+        var site = Site(("index.html", "<h1>v1</h1>"));
+        var proxy = Proxy();
+        proxy.Rule = r => r.Operation == S3Operation.List ? Trickle : null;
+
+        var (code, _, stderr) = await CliAsync("deploy", site.Path, $"s3://{Bucket.Name}", "--endpoint-url", proxy.Endpoint, "--timeout", "1s");
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("error S3D025: ", stderr.Split('\n').Single(l => l.StartsWith("error ", StringComparison.Ordinal)));
+        Assert.Contains("--timeout", stderr);
+        Assert.Empty(await Bucket.ListAsync());
+    }
+
+    [Fact]
     public async Task Trickled_manifest_is_cut_off_and_read_again()
     {
         var site = Site(("index.html", "<h1>v1</h1>"), ("app.js", "let a = 1;"));

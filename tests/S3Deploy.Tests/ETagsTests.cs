@@ -30,7 +30,7 @@ public class ETagsTests
 
     [Fact]
     public void An_etag_longer_than_any_server_sends_is_unknown() =>
-        Assert.Equal(ETags.Unknown, ETags.Normalize(new string('a', 1025)));
+        Assert.Equal(ETags.Unknown, ETags.Normalize(new string('a', 257)));
 
     [Fact]
     public void A_weak_md5_etag_still_counts_as_an_md5() =>

@@ -126,3 +126,19 @@ public class LastModifiedTests
         Assert.Null(manifest.Find("a.css")?.LastModified);
     }
 }
+
+public class S3TimesTests
+{
+    private static readonly DateTimeOffset Instant = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Every_kind_of_sdk_time_and_the_copy_result_text_give_the_same_instant()
+    {
+        Assert.Equal(Instant, Core.Remote.S3Times.From(Instant.UtcDateTime));
+        Assert.Equal(Instant, Core.Remote.S3Times.From(Instant.UtcDateTime.ToLocalTime()));
+        Assert.Equal(Instant, Core.Remote.S3Times.From(DateTime.SpecifyKind(Instant.UtcDateTime, DateTimeKind.Unspecified)));
+        Assert.Equal(Instant, Core.Remote.S3Times.From("2026-11-01T12:00:00.000Z"));
+        Assert.Null(Core.Remote.S3Times.From("not a time"));
+        Assert.Null(Core.Remote.S3Times.From((DateTime?)null));
+    }
+}

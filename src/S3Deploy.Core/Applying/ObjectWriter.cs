@@ -134,7 +134,7 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         };
         Apply(h, request.Headers, request.Metadata);
         var response = await Call(() => s3.CopyObjectAsync(request, ct), d.RelativeKey, "s3:GetObject and s3:PutObject");
-        return new StoredObject(ETags.Normalize(response.ETag), Size: null);
+        return new StoredObject(ETags.Normalize(response.ETag), Size: null, S3Times.From(response.LastModified));
     }
 
     private static ServerSideEncryptionMethod? Sse(ObjectHeaders h) => h.ServerSideEncryption is { } sse ? ServerSideEncryptionMethod.FindValue(sse) : null;

@@ -25,7 +25,7 @@ public static class ManifestBuilder
         {
             var listed = before.Objects.GetValueOrDefault(d.RelativeKey);
             var stored = written.GetValueOrDefault(d.RelativeKey);
-            DateTimeOffset? modified = null;
+            DateTimeOffset? modified = stored?.LastModified;
             if (stored is null && !pending.Contains(d.RelativeKey) && listed is not null)
             {
                 stored = new StoredObject(listed.ETag, listed.Size);

@@ -54,7 +54,7 @@ internal sealed class BucketReader(IAmazonS3 s3, S3Target target)
                 if (o.Key.StartsWith(target.KeyPrefix, StringComparison.Ordinal))
                 {
                     var key = target.RelativeKey(o.Key);
-                    objects[key] = new RemoteObject(key, o.Size ?? 0, ETags.Normalize(o.ETag), o.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime()) : null);
+                    objects[key] = new RemoteObject(key, o.Size ?? 0, ETags.Normalize(o.ETag), S3Times.From(o.LastModified));
                 }
             }
 

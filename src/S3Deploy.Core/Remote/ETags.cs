@@ -9,7 +9,8 @@ internal static class ETags
 {
     public const string Unknown = "";
 
-    private const int MaxLength = 1024;
+    /// <summary>S3's longest is 32 hex digits plus "-10000"; the manifest's size limit counts on no more than this.</summary>
+    private const int MaxLength = 256;
 
     public static string Normalize(string? raw)
     {

@@ -17,8 +17,8 @@ internal sealed class ManifestReader(IAmazonS3 s3, S3Target target)
     /// <summary>Room for the document's own fields and a few entries, whatever the keys.</summary>
     internal const long BaseBytes = 64 * 1024;
 
-    /// <summary>Room per entry beside its key: content id, size, ETag, header fingerprint, time, punctuation.</summary>
-    internal const long BytesPerEntry = 512;
+    /// <summary>Room per entry beside its key: content id, size, ETag (up to 256 characters, escaped), header fingerprint, time.</summary>
+    internal const long BytesPerEntry = 2048;
 
     private const int Attempts = 3;
 

@@ -49,8 +49,8 @@ public static class ManifestBuilder
 
     /// <summary>
     /// A manifest that is written anyway records the listed time of every object not written since and not touched by
-    /// anyone else (as far as the old manifest can tell): an exact time
-    /// catches a rewrite that a bound by the manifest's own time would miss (one made while this deploy ran).
+    /// anyone else (as far as the old manifest can tell): an exact time catches a rewrite that a bound by the manifest's
+    /// own time would miss (one made while this deploy ran).
     /// </summary>
     private static DeployManifest WithListedTimes(DeployManifest manifest, BucketState before, IReadOnlyDictionary<string, StoredObject> written)
     {

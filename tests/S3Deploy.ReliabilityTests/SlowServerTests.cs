@@ -59,6 +59,32 @@ public sealed class SlowServerTests(S3ServerFixture server) : ReliabilityTest(se
     }
 
     [Fact]
+    public async Task Upload_the_server_stops_reading_is_given_up_and_retried_while_the_server_still_stalls()
+    {
+        var site = Site(("index.html", "<h1>v1</h1>"));
+        // Larger than loopback's socket buffers take without the server reading, so the client's writes block.
+        site.Write("big.bin", new string('b', 24 << 20));
+        var proxy = Proxy();
+        var stalled = FaultProxy.FirstN(1, Fault.StallBody, r => r.IsUpload && r.Key == "big.bin");
+        var retriedDuringStall = false;
+        proxy.Rule = r =>
+        {
+            // The proxy stalls for 60s; a retry that arrives before then means the client gave up on its own.
+            retriedDuringStall |= r.IsUpload && r.Key == "big.bin" && proxy.Stalling > 0;
+            return stalled(r);
+        };
+
+        // 3s: the retry goes through the proxy, which takes the whole body before s3rver stores it and answers.
+        var result = await DeployAsync(Through(proxy, site) with { Connection = Quick(proxy) with { Timeout = TimeSpan.FromSeconds(3) }, Concurrency = 2 });
+
+        Assert.Equal(1, proxy.Injected);
+        Assert.True(retriedDuringStall);
+        Assert.Equal(2, proxy.Log.Count(e => e.Request.IsUpload && e.Request.Key == "big.bin"));
+        Assert.Equal(2, result.Uploaded);
+        await AssertConvergedAsync(site);
+    }
+
+    [Fact]
     public async Task Trickled_manifest_is_cut_off_and_read_again()
     {
         var site = Site(("index.html", "<h1>v1</h1>"), ("app.js", "let a = 1;"));

@@ -33,6 +33,8 @@ internal sealed record Fault(FaultKind Kind, int Status = 0, string Code = "", s
 
     public static Fault FlipByte { get; } = new(FaultKind.FlipByte);
 
+    public static Fault StallBody { get; } = new(FaultKind.StallBody);
+
     /// <summary>What S3 answers when the bucket lives in another region: 301 with the region in a header and the endpoint in the body.</summary>
     public static Fault PermanentRedirect(string bucket, string region) =>
         Error(301, "PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.", $"<Endpoint>{bucket}.s3.{region}.amazonaws.com</Endpoint><Bucket>{bucket}</Bucket>") with

@@ -25,4 +25,7 @@ internal enum FaultKind
 
     /// <summary>Forward, send the response's head at once, then its body one byte per interval.</summary>
     Trickle,
+
+    /// <summary>Read the request's head and never read its body (the client's writes block once the buffers fill).</summary>
+    StallBody,
 }

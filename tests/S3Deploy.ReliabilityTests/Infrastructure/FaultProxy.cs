@@ -21,6 +21,7 @@ internal sealed class FaultProxy : IDisposable
     private readonly ConcurrentQueue<string> violations = new();
     private readonly Task accepting;
     private int counter;
+    private int stalling;
 
     public FaultProxy(string upstreamEndpoint)
     {
@@ -44,6 +45,9 @@ internal sealed class FaultProxy : IDisposable
     public IReadOnlyList<string> Violations => [.. violations];
 
     public int Injected => log.Count(e => e.Fault is not null);
+
+    /// <summary>Requests whose body the proxy is refusing to read right now (<see cref="FaultKind.StallBody"/>).</summary>
+    public int Stalling => Volatile.Read(ref stalling);
 
     /// <summary>A rule that applies <paramref name="fault"/> to a seeded share of the requests <paramref name="where"/> selects.</summary>
     public static Func<ProxyRequest, Fault?> Share(double share, int seed, Fault fault, Func<ProxyRequest, bool>? where = null)
@@ -137,6 +141,22 @@ internal sealed class FaultProxy : IDisposable
         if (head.Headers.TryGetValue("expect", out var expect) && expect.Equals("100-continue", StringComparison.OrdinalIgnoreCase))
         {
             await stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), stop.Token);
+        }
+
+        if (fault?.Kind == FaultKind.StallBody)
+        {
+            // Reading nothing, not even to notice the client leaving: its writes must time out on their own.
+            Interlocked.Increment(ref stalling);
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(60), stop.Token);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref stalling);
+            }
+
+            return false;
         }
 
         if (fault?.Kind == FaultKind.ResetMidBody)

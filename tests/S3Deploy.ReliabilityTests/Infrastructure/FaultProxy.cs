@@ -186,7 +186,7 @@ internal sealed class FaultProxy : IDisposable
 
         if (fault?.Kind == FaultKind.Answer)
         {
-            await AnswerAsync(stream, fault, method == "HEAD");
+            await ScriptedResponses.AnswerAsync(stream, fault, method == "HEAD", stop.Token);
             return !fault.Endless;
         }
 
@@ -215,7 +215,7 @@ internal sealed class FaultProxy : IDisposable
 
         if (fault?.Kind == FaultKind.Rewrite)
         {
-            response = Rewritten(response, fault.RewriteText!);
+            response = ScriptedResponses.Rewritten(response, fault.RewriteText!);
         }
 
         if (fault?.Kind == FaultKind.Trickle)
@@ -234,75 +234,6 @@ internal sealed class FaultProxy : IDisposable
         }
 
         return true;
-    }
-
-    private async Task AnswerAsync(HttpStream stream, Fault fault, bool isHead)
-    {
-        var head = new StringBuilder()
-            .Append(System.Globalization.CultureInfo.InvariantCulture, $"HTTP/1.1 {fault.Status} {ReasonPhrase(fault.Status)}\r\n")
-            .Append("x-amz-request-id: FAULTPROXY\r\n")
-            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Date: {DateTimeOffset.UtcNow:R}\r\n");
-        if (!fault.Endless)
-        {
-            head.Append(System.Globalization.CultureInfo.InvariantCulture, $"Content-Length: {fault.Body.Length}\r\n");
-        }
-
-        foreach (var (name, value) in fault.Headers ?? [])
-        {
-            head.Append(System.Globalization.CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
-        }
-
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()), stop.Token);
-        if (isHead)
-        {
-            return;
-        }
-
-        // An endless body ends when the client hangs up, or after a bound the deployer must never read that far.
-        var sent = 0L;
-        do
-        {
-            await stream.WriteAsync(fault.Body, stop.Token);
-            sent += fault.Body.Length;
-        }
-        while (fault.Endless && fault.Body.Length > 0 && sent < (4L << 30));
-    }
-
-    /// <summary>The response with its head and (de-chunked) body rewritten, and its Content-Length set to match.</summary>
-    private static byte[] Rewritten(byte[] response, Func<string, string> rewrite)
-    {
-        var text = Encoding.Latin1.GetString(response);
-        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
-        var lines = text[..split].Split("\r\n").Where(l => l.Length > 0).ToList();
-        var body = text[split..];
-        if (lines.Any(l => l.StartsWith("Transfer-Encoding:", StringComparison.OrdinalIgnoreCase)))
-        {
-            body = Dechunk(body);
-        }
-
-        body = rewrite(body);
-        var headLines = lines
-            .Where(l => !l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase) && !l.StartsWith("Transfer-Encoding:", StringComparison.OrdinalIgnoreCase))
-            .Select(rewrite)
-            .Append("Content-Length: " + Encoding.Latin1.GetByteCount(body).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return Encoding.Latin1.GetBytes(string.Join("\r\n", headLines) + "\r\n\r\n" + body);
-    }
-
-    private static string Dechunk(string chunked)
-    {
-        var plain = new StringBuilder();
-        for (var at = 0; ;)
-        {
-            var lineEnd = chunked.IndexOf("\r\n", at, StringComparison.Ordinal);
-            var size = int.Parse(chunked[at..lineEnd].Split(';')[0], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-            if (size == 0)
-            {
-                return plain.ToString();
-            }
-
-            plain.Append(chunked, lineEnd + 2, size);
-            at = lineEnd + 2 + size + 2;
-        }
     }
 
     private async Task<byte[]> ForwardAsync(HttpHead head, byte[] body, bool isHead)
@@ -347,7 +278,7 @@ internal sealed class FaultProxy : IDisposable
         return [.. Encoding.ASCII.GetBytes(head.ToString()), .. isHead ? [] : xml];
     }
 
-    private static string ReasonPhrase(int status) => status switch
+    internal static string ReasonPhrase(int status) => status switch
     {
         200 => "OK",
         301 => "Moved Permanently",

@@ -39,6 +39,7 @@ internal sealed class DeployCommand
     private readonly Option<string?> cloudfrontEndpoint = new("--cloudfront-endpoint-url") { Description = "Another CloudFront endpoint (tests, other partitions)." };
     private readonly Option<bool> noWait = new("--no-wait") { Description = "Do not wait for invalidations to complete (stale objects are then deleted at once)." };
     private readonly Option<string?> waitTimeout = new("--wait-timeout") { Description = "How long to wait for invalidations (default 15m); a timeout is a warning." };
+    private readonly Option<string?> timeout = new("--timeout") { Description = "How long a request may make no progress before it is retried (default 60s); slower bodies than 1 KiB/s are cut off after it." };
     private readonly Option<int> maxPaths = new("--max-invalidation-paths") { Description = "Above this many paths, invalidate the fewest wildcards that cover them (default 25)." };
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
 
@@ -49,7 +50,7 @@ internal sealed class DeployCommand
         [
             config, region, profile, endpointUrl, noDelete, maxDeletes, allowEmpty, exclude, concurrency, json, followSymlinks, cacheControl,
             precompressed, sse, sseKmsKeyId, storageClass, website, indexDocument, errorDocument, spa, makePublic, keepStale,
-            cloudfront, cloudfrontEndpoint, noWait, waitTimeout, maxPaths, diagnostics,
+            cloudfront, cloudfrontEndpoint, noWait, waitTimeout, maxPaths, diagnostics, timeout,
         ];
         foreach (var option in options)
         {
@@ -92,6 +93,7 @@ internal sealed class DeployCommand
             Website = WebsiteGiven(parse),
             Public = Given(parse, makePublic) ? true : null,
             KeepStale = parse.GetValue(keepStale),
+            Timeout = parse.GetValue(timeout),
             Cloudfront = CloudFrontGiven(parse),
         };
         return file.OverriddenBy(given).ToOptions(planOnly || parse.GetValue(dryRun));

@@ -3,6 +3,11 @@ namespace S3Deploy.Core;
 /// <summary>Where and as whom to connect. Null values fall back to the AWS SDK's defaults (environment, profile, instance metadata).</summary>
 public sealed record ConnectionOptions(string? Region = null, string? Profile = null, string? EndpointUrl = null)
 {
-    /// <summary>How long one HTTP request may take before it is retried; null keeps the SDK's default. Tests shorten it.</summary>
-    internal TimeSpan? RequestTimeout { get; init; }
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a connection may make no progress (connect, send, or wait for bytes) before the request is retried; a
+    /// response body must also keep up a floor rate once this has passed, so a trickling server is cut off too.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
 }

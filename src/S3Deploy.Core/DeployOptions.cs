@@ -70,6 +70,7 @@ public sealed record DeployOptions
         }
 
         Require(KeepStale >= TimeSpan.Zero, "--keep-stale must not be negative");
+        Require(Connection.Timeout >= TimeSpan.FromSeconds(1), "--timeout must be at least 1s");
         Require(CloudFront.MaxPaths >= 1, "the CloudFront maxPaths must be at least 1");
         Require(Website is null || Website.RoutingRules.Count <= WebsiteSettings.MaxRoutingRules, $"S3 allows at most {WebsiteSettings.MaxRoutingRules} website routing rules");
         Require(Website is null || (Website.Index.Length > 0 && !Website.Index.Contains('/', StringComparison.Ordinal)), "the website index document must be a plain file name such as index.html (S3 requires it)");

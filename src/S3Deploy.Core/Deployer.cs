@@ -34,7 +34,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         using var s3 = (clients ?? S3ClientFactory.Create)(options.Connection);
         var reader = new BucketReader(s3, options.Target);
         var (scan, state) = await ScanWhileListingAsync(reader, source, ct);
-        var warnings = new WarningList(observer, scan.Warnings);
+        var warnings = new WarningList(observer, [.. scan.Warnings, .. state.Warnings]);
         observer.Info($"Scanned {scan.Files.Count} files ({Bytes.Format(scan.Files.Sum(f => f.Size))}) in {options.Source}");
         observer.Info($"Found {state.Objects.Count} objects under {options.Target}{(state.ManifestFound ? "" : " (no deploy manifest yet)")}");
 

@@ -23,7 +23,7 @@ public sealed class NetworkFaultTests(S3ServerFixture server, ITestOutputHelper 
         proxy.Rule = RuleFor(name);
         var options = Through(proxy, site) with
         {
-            Connection = Server.Connection with { EndpointUrl = proxy.Endpoint, RequestTimeout = TimeSpan.FromSeconds(2) },
+            Connection = Server.Connection with { EndpointUrl = proxy.Endpoint, Timeout = TimeSpan.FromSeconds(2) },
             Concurrency = 4,
         };
 

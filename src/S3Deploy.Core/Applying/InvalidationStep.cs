@@ -11,7 +11,8 @@ namespace S3Deploy.Core.Applying;
 internal sealed class InvalidationStep(DeployOptions options, IDeployObserver observer, HttpClient? http)
 {
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(20);
-    private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(60) };
+    // One client per --timeout, with the same idle timeout and floor rate as the S3 requests.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<TimeSpan, HttpClient> SharedHttp = new();
     private readonly CloudFrontSettings settings = options.CloudFront;
 
     public async Task<IReadOnlyList<InvalidationResult>> PreviewAsync(DeployPlan plan, CancellationToken ct)
@@ -123,7 +124,7 @@ internal sealed class InvalidationStep(DeployOptions options, IDeployObserver ob
     }
 
     private CloudFrontClient CreateClient() => new(
-        http ?? SharedHttp,
+        http ?? SharedHttp.GetOrAdd(options.Connection.Timeout, timeout => Remote.TimeoutHttpClientFactory.Create(timeout)),
         AwsCredentialSource.For(options.Connection.Profile),
         settings.EndpointUrl is { } url ? CloudFrontEndpoint.FromUrl(url) : CloudFrontEndpoint.Global);
 

@@ -55,7 +55,7 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         };
         Apply(h, request.Headers, request.Metadata);
         var response = await Call(() => s3.PutObjectAsync(request, ct), d.RelativeKey, "s3:PutObject");
-        return BucketReader.NormalizeETag(response.ETag);
+        return ETags.Normalize(response.ETag);
     }
 
     private async Task<string> MultipartAsync(DesiredObject d, UploadBody body, CancellationToken ct)
@@ -105,7 +105,7 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
 
             var complete = new CompleteMultipartUploadRequest { BucketName = target.Bucket, Key = key, UploadId = upload.UploadId, PartETags = parts };
             var done = await Call(() => s3.CompleteMultipartUploadAsync(complete, ct), d.RelativeKey, "s3:PutObject");
-            return BucketReader.NormalizeETag(done.ETag);
+            return ETags.Normalize(done.ETag);
         }
         catch
         {
@@ -134,7 +134,7 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         };
         Apply(h, request.Headers, request.Metadata);
         var response = await Call(() => s3.CopyObjectAsync(request, ct), d.RelativeKey, "s3:GetObject and s3:PutObject");
-        return new StoredObject(BucketReader.NormalizeETag(response.ETag), Size: null);
+        return new StoredObject(ETags.Normalize(response.ETag), Size: null, S3Times.From(response.LastModified));
     }
 
     private static ServerSideEncryptionMethod? Sse(ObjectHeaders h) => h.ServerSideEncryption is { } sse ? ServerSideEncryptionMethod.FindValue(sse) : null;

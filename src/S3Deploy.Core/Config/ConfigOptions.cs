@@ -21,7 +21,7 @@ public static class ConfigOptions
             Source = Path.IsPathRooted(source) || config.BaseDirectory == Environment.CurrentDirectory
                 ? source
                 : Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(source, config.BaseDirectory)),
-            Connection = new ConnectionOptions(config.Region, config.Profile, config.EndpointUrl),
+            Connection = new ConnectionOptions(config.Region, config.Profile, config.EndpointUrl) { Timeout = Duration(config.Timeout, ConnectionOptions.DefaultTimeout) },
             Delete = config.Delete ?? defaults.Delete,
             MaxDeletes = config.MaxDeletes ?? defaults.MaxDeletes,
             AllowEmpty = config.AllowEmpty ?? defaults.AllowEmpty,

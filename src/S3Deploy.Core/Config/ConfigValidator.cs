@@ -47,6 +47,7 @@ internal static class ConfigValidator
         HeaderValue(config.CacheControl, "$.cacheControl", error);
         HeaderValue(config.SseKmsKeyId, "$.sseKmsKeyId", error);
 
+        Require(config.Timeout is null || (Durations.TryParse(config.Timeout, out var timeout) && timeout >= TimeSpan.FromSeconds(1)), "$.timeout", $"\"{config.Timeout}\" is not a duration of at least 1s such as \"30s\" or \"2m\".", error);
         Require(config.KeepStale is null || Durations.TryParse(config.KeepStale, out _), "$.keepStale", $"\"{config.KeepStale}\" is not a duration such as \"90s\", \"30m\", \"24h\" or \"7d\".", error);
         ValidateCloudFront(config.Cloudfront, error);
         ValidateWebsite(config.Website, error);

@@ -53,6 +53,9 @@ public sealed class DeployConfig
 
     public string? KeepStale { get; set; }
 
+    /// <summary>How long a request may make no progress before it is retried, e.g. "60s".</summary>
+    public string? Timeout { get; set; }
+
     public CloudFrontConfig? Cloudfront { get; set; }
 
     /// <summary>Where relative paths in this config start: the config file's folder, or the working directory.</summary>
@@ -83,6 +86,7 @@ public sealed class DeployConfig
         Website = Website?.OverriddenBy(overrides.Website) ?? overrides.Website,
         Public = overrides.Public ?? Public,
         KeepStale = overrides.KeepStale ?? KeepStale,
+        Timeout = overrides.Timeout ?? Timeout,
         Cloudfront = Cloudfront?.OverriddenBy(overrides.Cloudfront) ?? overrides.Cloudfront,
         BaseDirectory = overrides.Source is null ? BaseDirectory : overrides.BaseDirectory,
     };

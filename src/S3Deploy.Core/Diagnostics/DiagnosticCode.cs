@@ -23,6 +23,9 @@ public static class DiagnosticCode
     public const string ServiceError = "S3D020";
     public const string NetworkError = "S3D021";
     public const string SourceChanged = "S3D022";
+    public const string ListingLoops = "S3D023";
+    public const string ListingWithoutToken = "S3D024";
+    public const string RequestTimedOut = "S3D025";
     public const string Cancelled = "S3D030";
     public const string ConfigNotFound = "S3D040";
     public const string ConfigSyntax = "S3D041";
@@ -39,6 +42,8 @@ public static class DiagnosticCode
     public const string StaleHeld = "S3D111";
     public const string NoOriginForBucket = "S3D112";
     public const string ManifestNotSaved = "S3D113";
+    public const string ManifestTooLarge = "S3D114";
+    public const string ManifestInvalid = "S3D115";
 
     /// <summary>Raised by the MSBuild task itself (it cannot reference this assembly): dotnet was not found to run the CLI.</summary>
     public const string DotnetNotFound = "S3D060";

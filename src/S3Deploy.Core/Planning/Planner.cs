@@ -14,7 +14,7 @@ public static class Planner
         desired
             .Where(d => state.Objects.TryGetValue(d.RelativeKey, out var remote)
                 && BytesEqual(d, remote, state.Manifest)
-                && TrustedEntry(d.RelativeKey, remote, state.Manifest) is null)
+                && HeadersEntry(d.RelativeKey, remote, state) is null)
             .Select(d => d.RelativeKey)
             .ToList();
 
@@ -79,7 +79,7 @@ public static class Planner
         }
 
         var desired = d.Headers.Fingerprint();
-        var remoteHeaders = TrustedEntry(d.RelativeKey, remote, state.Manifest)?.Headers
+        var remoteHeaders = HeadersEntry(d.RelativeKey, remote, state)?.Headers
             ?? probed.GetValueOrDefault(d.RelativeKey)?.AsComparedWith(d.Headers).Fingerprint();
         return remoteHeaders == desired
             ? null
@@ -102,10 +102,33 @@ public static class Planner
         return entry is not null && entry.Md5 == d.ContentId;
     }
 
+    /// <summary>
+    /// The entry whose header fingerprint can be trusted: the object is still the one recorded, and nothing rewrote it
+    /// since (another tool can copy an object onto itself with other headers and the same bytes, hence the same ETag).
+    /// An entry with a LastModified must match the listed one exactly; one without (written by the deploy that wrote the
+    /// manifest, or by an older version) must be older than the manifest itself. Strictly older: S3 keeps these times to
+    /// the second, and a script that fixes headers right after a deploy lands in the manifest's second. Objects written in
+    /// that last second cost one HEAD on the next deploy, which then records their exact times.
+    /// </summary>
+    internal static ManifestEntry? HeadersEntry(string key, RemoteObject remote, BucketState state)
+    {
+        var entry = TrustedEntry(key, remote, state.Manifest);
+        if (entry is null || remote.LastModified is not { } listed)
+        {
+            return entry;
+        }
+
+        var untouched = entry.LastModified is { } recorded
+            ? recorded == listed
+            : state.ManifestLastModified is not { } written || listed < written;
+        return untouched ? entry : null;
+    }
+
     private static ManifestEntry? TrustedEntry(string key, RemoteObject remote, DeployManifest manifest)
     {
+        // An unknown ETag proves nothing, not even when the manifest recorded the same unknown one.
         var entry = manifest.Find(key);
-        return entry is not null && entry.ETag == remote.ETag && entry.Size == remote.Size ? entry : null;
+        return entry is not null && remote.ETag != ETags.Unknown && entry.ETag == remote.ETag && entry.Size == remote.Size ? entry : null;
     }
 
     private static bool IsFolderMarker(string key) => key.Length == 0 || key.EndsWith('/');

@@ -1,6 +1,6 @@
-using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
 
 namespace S3Deploy.Core.Remote;
@@ -11,10 +11,17 @@ internal sealed class BucketReader(IAmazonS3 s3, S3Target target)
     public async Task<BucketState> ReadAsync(CancellationToken ct)
     {
         var objects = await ListAsync(ct);
-        var manifestKey = DeployManifest.RelativeKey;
-        var found = objects.Remove(manifestKey);
-        var manifest = found ? await ReadManifestAsync(ct) : null;
-        return new BucketState(objects, manifest ?? DeployManifest.Empty, manifest is not null);
+        if (!objects.Remove(DeployManifest.RelativeKey, out var listed))
+        {
+            return new BucketState(objects, DeployManifest.Empty, false);
+        }
+
+        var read = await new ManifestReader(s3, target).ReadAsync(ManifestReader.Limit(objects.Keys), ct);
+        return new BucketState(objects, read.Manifest ?? DeployManifest.Empty, read.Manifest is not null)
+        {
+            ManifestLastModified = listed.LastModified,
+            Warnings = read.Warning is null ? [] : [read.Warning],
+        };
     }
 
     public async Task<IReadOnlyDictionary<string, ObjectHeaders>> ProbeHeadersAsync(IReadOnlyList<string> keys, int concurrency, CancellationToken ct)
@@ -37,6 +44,7 @@ internal sealed class BucketReader(IAmazonS3 s3, S3Target target)
     {
         var objects = new Dictionary<string, RemoteObject>(StringComparer.Ordinal);
         var request = new ListObjectsV2Request { BucketName = target.Bucket, Prefix = target.KeyPrefix };
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
         do
         {
             var page = await S3Errors.Call(() => s3.ListObjectsV2Async(request, ct), target.Bucket, "s3:ListBucket", "list the objects");
@@ -46,43 +54,41 @@ internal sealed class BucketReader(IAmazonS3 s3, S3Target target)
                 if (o.Key.StartsWith(target.KeyPrefix, StringComparison.Ordinal))
                 {
                     var key = target.RelativeKey(o.Key);
-                    objects[key] = new RemoteObject(key, o.Size ?? 0, NormalizeETag(o.ETag));
+                    objects[key] = new RemoteObject(key, o.Size ?? 0, ETags.Normalize(o.ETag), S3Times.From(o.LastModified));
                 }
             }
 
-            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+            request.ContinuationToken = NextToken(page, tokens);
         }
         while (request.ContinuationToken is not null);
 
         return objects;
     }
 
-    private async Task<DeployManifest?> ReadManifestAsync(CancellationToken ct)
+    /// <summary>
+    /// The token of the next page, or null after the last. A server that hands out a token it gave before would be listed
+    /// forever, and one that says "truncated" without a token would hide the rest of the bucket (and its stale objects):
+    /// both stop the deploy before anything changes.
+    /// </summary>
+    private string? NextToken(ListObjectsV2Response page, HashSet<string> seen)
     {
-        using var response = await S3Errors.Call(
-            async () =>
-            {
-                try
-                {
-                    return await s3.GetObjectAsync(target.Bucket, target.KeyFor(DeployManifest.RelativeKey), ct);
-                }
-                catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-                {
-                    // Listed a moment ago and gone now: another deploy is running; plan as if there were none.
-                    return null;
-                }
-            },
-            target.Bucket,
-            "s3:GetObject",
-            "read the deploy manifest");
-        if (response is null)
+        if (page.IsTruncated != true)
         {
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        await response.ResponseStream.CopyToAsync(buffer, ct);
-        return DeployManifest.FromJson(buffer.ToArray());
+        var token = page.NextContinuationToken;
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new DeployException(DiagnosticCode.ListingWithoutToken, FailureKind.Service, $"The listing of s3://{target.Bucket}/{target.KeyPrefix} says there are more objects (IsTruncated) but gives no continuation token, so the rest of the bucket cannot be read. Nothing was changed. Check --endpoint-url: this S3-compatible service does not list as S3 does.");
+        }
+
+        if (!seen.Add(token))
+        {
+            throw new DeployException(DiagnosticCode.ListingLoops, FailureKind.Service, $"The listing of s3://{target.Bucket}/{target.KeyPrefix} returned a continuation token it had already returned ({seen.Count} pages in), so it would never end. Nothing was changed. Check --endpoint-url: this S3-compatible service does not list as S3 does.");
+        }
+
+        return token;
     }
 
     internal static ObjectHeaders HeadersOf(GetObjectMetadataResponse head)
@@ -107,8 +113,6 @@ internal sealed class BucketReader(IAmazonS3 s3, S3Target target)
             RedirectLocation = Blank(head.WebsiteRedirectLocation),
         };
     }
-
-    internal static string NormalizeETag(string? etag) => (etag ?? "").Trim('"').ToLowerInvariant();
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -42,12 +42,27 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
     {
         try
         {
-            var doc = JsonSerializer.Deserialize(json, ManifestJson.Default.ManifestDocument);
-            return doc is { Version: CurrentVersion, Objects: not null } ? new DeployManifest(doc.Objects) { Stale = doc.Stale ?? [] } : null;
+            return From(JsonSerializer.Deserialize(json, ManifestJson.Default.ManifestDocument));
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    /// <summary>As <see cref="FromJson"/>, parsed as the stream delivers it, so the document is never held whole.</summary>
+    internal static async Task<DeployManifest?> FromJsonAsync(Stream json, CancellationToken ct)
+    {
+        try
+        {
+            return From(await JsonSerializer.DeserializeAsync(json, ManifestJson.Default.ManifestDocument, ct));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static DeployManifest? From(ManifestDocument? doc) =>
+        doc is { Version: CurrentVersion, Objects: not null } ? new DeployManifest(doc.Objects) { Stale = doc.Stale ?? [] } : null;
 }

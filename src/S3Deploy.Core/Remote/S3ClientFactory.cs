@@ -14,12 +14,12 @@ public static class S3ClientFactory
     {
         // Standard mode on purpose: exponential backoff with jitter for 5xx, SlowDown and throttling, bounded by a retry
         // quota so an outage fails fast instead of hammering S3; five attempts ride out a burst of SlowDown.
-        var config = new AmazonS3Config { RetryMode = RequestRetryMode.Standard, MaxErrorRetry = 4 };
-        if (connection.RequestTimeout is { } timeout)
+        var config = new AmazonS3Config
         {
-            config.Timeout = timeout;
-        }
-
+            RetryMode = RequestRetryMode.Standard,
+            MaxErrorRetry = 4,
+            HttpClientFactory = new TimeoutHttpClientFactory(connection.Timeout),
+        };
         var credentials = Credentials(connection.Profile);
         var region = connection.Region ?? (connection.Profile is null ? null : ProfileRegion(connection.Profile));
         if (connection.EndpointUrl is { } endpoint)

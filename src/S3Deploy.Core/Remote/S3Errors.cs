@@ -29,6 +29,8 @@ internal static class S3Errors
                 return null;
             case OperationCanceledException when e.InnerException is not TimeoutException:
                 return null;
+            case not null when TimedOut(e) is { } timedOut:
+                return new DeployException(DiagnosticCode.RequestTimedOut, FailureKind.Service, $"S3 stopped answering while trying to {what}: {timedOut.Message}, on every attempt. Check the network and --endpoint-url, or raise --timeout; then run again.", e);
             case AmazonS3Exception s3:
                 return FromService(s3, s3.ErrorCode, bucket, permission, what);
             case AmazonServiceException service:
@@ -58,6 +60,19 @@ internal static class S3Errors
             _ => (DiagnosticCode.ServiceError, $"S3 failed to {what} ({code ?? ((int)e.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}): {FirstLine(e.Message)}. Run again; if it keeps failing, run with --diagnostics."),
         };
         return new DeployException(diagnostic, FailureKind.Service, message, e);
+    }
+
+    private static RequestTimedOutException? TimedOut(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is RequestTimedOutException timedOut)
+            {
+                return timedOut;
+            }
+        }
+
+        return null;
     }
 
     private static string Flatten(Exception e)

@@ -16,4 +16,16 @@ internal enum FaultKind
 
     /// <summary>Flip one byte in the middle of the request body on its way to the server.</summary>
     FlipByte,
+
+    /// <summary>Answer with the fault's status, headers and body instead of forwarding (a scripted server response).</summary>
+    Answer,
+
+    /// <summary>Forward, then pass the response's head and body through the fault's text rewrite before answering.</summary>
+    Rewrite,
+
+    /// <summary>Forward, send the response's head at once, then its body one byte per interval.</summary>
+    Trickle,
+
+    /// <summary>Read the request's head and never read its body (the client's writes block once the buffers fill).</summary>
+    StallBody,
 }

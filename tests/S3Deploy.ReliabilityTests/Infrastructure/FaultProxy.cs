@@ -21,6 +21,7 @@ internal sealed class FaultProxy : IDisposable
     private readonly ConcurrentQueue<string> violations = new();
     private readonly Task accepting;
     private int counter;
+    private int stalling;
 
     public FaultProxy(string upstreamEndpoint)
     {
@@ -44,6 +45,9 @@ internal sealed class FaultProxy : IDisposable
     public IReadOnlyList<string> Violations => [.. violations];
 
     public int Injected => log.Count(e => e.Fault is not null);
+
+    /// <summary>Requests whose body the proxy is refusing to read right now (<see cref="FaultKind.StallBody"/>).</summary>
+    public int Stalling => Volatile.Read(ref stalling);
 
     /// <summary>A rule that applies <paramref name="fault"/> to a seeded share of the requests <paramref name="where"/> selects.</summary>
     public static Func<ProxyRequest, Fault?> Share(double share, int seed, Fault fault, Func<ProxyRequest, bool>? where = null)
@@ -139,6 +143,22 @@ internal sealed class FaultProxy : IDisposable
             await stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), stop.Token);
         }
 
+        if (fault?.Kind == FaultKind.StallBody)
+        {
+            // Reading nothing, not even to notice the client leaving: its writes must time out on their own.
+            Interlocked.Increment(ref stalling);
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(60), stop.Token);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref stalling);
+            }
+
+            return false;
+        }
+
         if (fault?.Kind == FaultKind.ResetMidBody)
         {
             await stream.ReadExactAsync(length / 2, stop.Token);
@@ -164,6 +184,12 @@ internal sealed class FaultProxy : IDisposable
             return true;
         }
 
+        if (fault?.Kind == FaultKind.Answer)
+        {
+            await ScriptedResponses.AnswerAsync(stream, fault, method == "HEAD", stop.Token);
+            return !fault.Endless;
+        }
+
         if (VerifyContentMd5 && head.Headers.TryGetValue("content-md5", out var md5) && md5 != Convert.ToBase64String(MD5.HashData(body)))
         {
             await stream.WriteAsync(ErrorResponse(Fault.Error(400, "BadDigest", "The Content-MD5 you specified did not match what we received."), method == "HEAD"), stop.Token);
@@ -187,7 +213,26 @@ internal sealed class FaultProxy : IDisposable
             return false;
         }
 
-        await stream.WriteAsync(response, stop.Token);
+        if (fault?.Kind == FaultKind.Rewrite)
+        {
+            response = ScriptedResponses.Rewritten(response, fault.RewriteText!);
+        }
+
+        if (fault?.Kind == FaultKind.Trickle)
+        {
+            var bodyStart = response.AsSpan().IndexOf("\r\n\r\n"u8) + 4;
+            await stream.WriteAsync(response.AsMemory(0, bodyStart), stop.Token);
+            for (var i = bodyStart; i < response.Length; i++)
+            {
+                await Task.Delay(fault.Interval, stop.Token);
+                await stream.WriteAsync(response.AsMemory(i, 1), stop.Token);
+            }
+        }
+        else
+        {
+            await stream.WriteAsync(response, stop.Token);
+        }
+
         return true;
     }
 
@@ -233,8 +278,9 @@ internal sealed class FaultProxy : IDisposable
         return [.. Encoding.ASCII.GetBytes(head.ToString()), .. isHead ? [] : xml];
     }
 
-    private static string ReasonPhrase(int status) => status switch
+    internal static string ReasonPhrase(int status) => status switch
     {
+        200 => "OK",
         301 => "Moved Permanently",
         400 => "Bad Request",
         403 => "Forbidden",

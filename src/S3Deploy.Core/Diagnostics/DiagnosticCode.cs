@@ -36,6 +36,7 @@ public static class DiagnosticCode
     public const string StaleHeld = "S3D111";
     public const string NoOriginForBucket = "S3D112";
     public const string ManifestNotSaved = "S3D113";
+    public const string UploadNotAborted = "S3D116";
 
     /// <summary>Raised by the MSBuild task itself (it cannot reference this assembly): dotnet was not found to run the CLI.</summary>
     public const string DotnetNotFound = "S3D060";

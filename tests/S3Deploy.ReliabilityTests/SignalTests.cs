@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Amazon.S3.Model;
+using S3Deploy.Cli;
+using S3Deploy.Core;
+using S3Deploy.Core.Remote;
+using S3Deploy.IntegrationTests.Infrastructure;
+using S3Deploy.ReliabilityTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace S3Deploy.ReliabilityTests;
+
+/// <summary>
+/// Ctrl+C and SIGTERM sent to a real s3deploy process in the middle of a multipart upload: the deploy cancels, aborts the
+/// upload, records what landed, deletes nothing and exits 130; a second signal ends it at once. A rerun converges.
+/// </summary>
+public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output) : ReliabilityTest(server)
+{
+    private const int SmallFiles = 12;
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_signal_mid_upload_aborts_the_upload_records_what_landed_deletes_nothing_and_exits_130(string signal)
+    {
+        var site = await DeployedSiteWithChangesAsync();
+        var proxy = Proxy();
+        proxy.Rule = r => r.Operation == S3Operation.UploadPart ? Fault.Stall : null;
+
+        using var run = StartDeploy(site, proxy);
+        await run.WaitUntilAsync("the big file's first part is held and every small file has landed", () => PartHeld(proxy) && run.AllSmallFilesDone);
+        await CliProcess.SignalAsync(run.Process, signal);
+        var (code, stderr) = await run.ExitAsync();
+
+        output.WriteLine(stderr);
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Contains($"error S3D030: Cancelled: {SmallFiles} of {SmallFiles + 2} files were written, nothing was deleted.", stderr);
+        Assert.DoesNotContain("S3D116", stderr);
+        Assert.Contains(proxy.Log, e => e.Request.Operation == S3Operation.AbortMultipart);
+        Assert.Empty(await OpenUploadsAsync(proxy));
+        await AssertNothingDeletedAsync(proxy);
+        await AssertManifestRecordsWhatLandedAsync(site);
+
+        await DeployAsync(Options(site));
+        await AssertConvergedAsync(site);
+    }
+
+    [Fact]
+    public async Task A_second_signal_during_the_cleanup_exits_130_at_once()
+    {
+        var site = await DeployedSiteWithChangesAsync();
+        var proxy = Proxy();
+        proxy.Rule = r => r.Operation is S3Operation.UploadPart or S3Operation.AbortMultipart ? Fault.Stall : null;
+
+        using var run = StartDeploy(site, proxy);
+        await run.WaitUntilAsync("the big file's first part is held and every small file has landed", () => PartHeld(proxy) && run.AllSmallFilesDone);
+        await CliProcess.SignalAsync(run.Process, "INT");
+        await run.WaitUntilAsync("the abort of the upload is sent (and held)", () => proxy.Log.Any(e => e.Request.Operation == S3Operation.AbortMultipart));
+        await CliProcess.SignalAsync(run.Process, "INT");
+        var (code, stderr) = await run.ExitAsync();
+
+        output.WriteLine(stderr);
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Contains("error S3D030: Cancelled again: stopped at once", stderr);
+        Assert.DoesNotContain("error S3D030: Cancelled:", stderr);
+        Assert.DoesNotContain(proxy.Log, e => e.Request.IsManifest && e.Request.Operation == S3Operation.Put);
+        Assert.Single(await OpenUploadsAsync(proxy));
+        await AssertNothingDeletedAsync(proxy);
+
+        await DeployAsync(Options(site));
+        await AssertConvergedAsync(site);
+    }
+
+    /// <summary>
+    /// A site deployed once, then changed: small files rewritten, one file gone (a stale object to delete) and a file big
+    /// enough for a multipart upload (sparse, so cheap to write), which goes first as the largest.
+    /// </summary>
+    private async Task<TempSite> DeployedSiteWithChangesAsync()
+    {
+        var site = Own(new TempSite());
+        for (var i = 0; i < SmallFiles; i++)
+        {
+            site.Write(SmallName(i), $"v1 {i}");
+        }
+
+        site.Write("stale.txt", "stale");
+        site.Write("index.html", "<h1>v1</h1>");
+        await DeployAsync(Options(site));
+
+        site.Delete("stale.txt");
+        for (var i = 0; i < SmallFiles; i++)
+        {
+            site.Write(SmallName(i), $"v2 {i}");
+        }
+
+        site.Write("index.html", "<h1>v2</h1>");
+        using (var big = File.Create(site.FullPath("big.bin")))
+        {
+            big.SetLength(DeployOptions.DefaultMultipartThreshold + (1 << 20));
+        }
+
+        return site;
+    }
+
+    private Deploy StartDeploy(TempSite site, FaultProxy proxy) =>
+        new(CliProcess.Start(["deploy", site.Path, $"s3://{Bucket.Name}", "--endpoint-url", proxy.Endpoint, "--concurrency", "4"]));
+
+    private static bool PartHeld(FaultProxy proxy) => proxy.Log.Any(e => e.Request.Operation == S3Operation.UploadPart);
+
+    private static string SmallName(int i) => string.Create(CultureInfo.InvariantCulture, $"f{i:D2}.txt");
+
+    private async Task<IReadOnlyList<MultipartUpload>> OpenUploadsAsync(FaultProxy proxy)
+    {
+        using var s3 = S3ClientFactory.Create(Server.Connection with { EndpointUrl = proxy.Endpoint });
+        var listing = await s3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Bucket.Name });
+        return listing.MultipartUploads ?? [];
+    }
+
+    private async Task AssertNothingDeletedAsync(FaultProxy proxy)
+    {
+        Assert.DoesNotContain(proxy.Log, e => e.Request.Operation is S3Operation.DeleteObjects or S3Operation.Delete);
+        Assert.Contains("stale.txt", (await Bucket.ListAsync()).Keys);
+    }
+
+    /// <summary>The small files landed with their new bytes, and the manifest says so; the page and the big file did not.</summary>
+    private async Task AssertManifestRecordsWhatLandedAsync(TempSite site)
+    {
+        var manifest = DeployManifest.FromJson(await Bucket.GetAsync(DeployManifest.RelativeKey));
+        Assert.NotNull(manifest);
+        for (var i = 0; i < SmallFiles; i++)
+        {
+            var md5 = Convert.ToHexStringLower(MD5.HashData(await File.ReadAllBytesAsync(site.FullPath(SmallName(i)))));
+            Assert.Equal(md5, manifest.Objects[SmallName(i)].Md5);
+        }
+
+        Assert.Equal(Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes("<h1>v1</h1>"))), manifest.Objects["index.html"].Md5);
+        Assert.False(manifest.Objects.ContainsKey("big.bin"));
+        await ManifestCheck.AssertTruthfulAsync(Bucket, "");
+    }
+
+    /// <summary>A running deploy whose output is read as it comes, so a test can wait for what it printed.</summary>
+    private sealed class Deploy : IDisposable
+    {
+        private readonly ConcurrentQueue<string> lines = new();
+        private readonly Task reading;
+        private readonly Task<string> stderr;
+
+        public Deploy(Process process)
+        {
+            Process = process;
+            stderr = process.StandardError.ReadToEndAsync();
+            reading = Task.Run(async () =>
+            {
+                while (await process.StandardOutput.ReadLineAsync() is { } line)
+                {
+                    lines.Enqueue(line);
+                }
+            });
+        }
+
+        public Process Process { get; }
+
+        public bool AllSmallFilesDone => Enumerable.Range(0, SmallFiles).All(i => lines.Any(l => l.EndsWith(" " + SmallName(i), StringComparison.Ordinal)));
+
+        public async Task WaitUntilAsync(string what, Func<bool> condition)
+        {
+            var clock = Stopwatch.StartNew();
+            while (!condition())
+            {
+                Assert.False(Process.HasExited, $"The deploy ended before {what}: exit {(Process.HasExited ? Process.ExitCode : 0)}; {await ErrorsSoFarAsync()}");
+                Assert.True(clock.Elapsed < Patience, $"Waited {Patience} for {what}; output: {string.Join(" | ", lines)}");
+                await Task.Delay(100);
+            }
+        }
+
+        public async Task<(int Code, string Stderr)> ExitAsync()
+        {
+            using var limit = new CancellationTokenSource(Patience);
+            await Process.WaitForExitAsync(limit.Token);
+            await reading;
+            return (Process.ExitCode, await stderr);
+        }
+
+        public void Dispose()
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill();
+            }
+
+            Process.Dispose();
+        }
+
+        private async Task<string> ErrorsSoFarAsync() => stderr.IsCompleted ? await stderr : "(stderr still open)";
+    }
+}

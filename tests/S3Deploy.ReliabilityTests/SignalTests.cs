@@ -75,6 +75,32 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
         await AssertConvergedAsync(site);
     }
 
+    [Fact]
+    public async Task Run_by_a_parent_that_forwards_cancel_Ctrl_C_is_left_to_the_parent_and_its_SIGTERM_cancels_cleanly()
+    {
+        var site = await DeployedSiteWithChangesAsync();
+        var proxy = Proxy();
+        proxy.Rule = r => r.Operation is S3Operation.UploadPart or S3Operation.AbortMultipart ? Fault.Stall : null;
+
+        // As under the MSBuild task: a terminal's Ctrl+C reaches the whole process group, then the task sends SIGTERM.
+        using var run = StartDeploy(site, proxy, new Dictionary<string, string?> { [StopSignals.ParentForwardsVariable] = "1" });
+        await run.WaitUntilAsync("the big file's first part is held and every small file has landed", () => PartHeld(proxy) && run.AllSmallFilesDone);
+        await CliProcess.SignalAsync(run.Process, "INT");
+        await CliProcess.SignalAsync(run.Process, "TERM");
+        var (code, stderr) = await run.ExitAsync();
+
+        output.WriteLine(stderr);
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Contains($"error S3D030: Cancelled: {SmallFiles} of {SmallFiles + 2} files were written, nothing was deleted.", stderr);
+        Assert.DoesNotContain("Cancelled again", stderr);
+        Assert.Contains(run.Lines, l => l.StartsWith("warning S3D116: Could not abort the unfinished multipart upload of 'big.bin'", StringComparison.Ordinal));
+        await AssertNothingDeletedAsync(proxy);
+        await AssertManifestRecordsWhatLandedAsync(site);
+
+        await DeployAsync(Options(site));
+        await AssertConvergedAsync(site);
+    }
+
     /// <summary>
     /// A site deployed once, then changed: small files rewritten, one file gone (a stale object to delete) and a file big
     /// enough for a multipart upload (sparse, so cheap to write), which goes first as the largest.
@@ -106,8 +132,8 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
         return site;
     }
 
-    private Deploy StartDeploy(TempSite site, FaultProxy proxy) =>
-        new(CliProcess.Start(["deploy", site.Path, $"s3://{Bucket.Name}", "--endpoint-url", proxy.Endpoint, "--concurrency", "4"]));
+    private Deploy StartDeploy(TempSite site, FaultProxy proxy, IReadOnlyDictionary<string, string?>? environment = null) =>
+        new(CliProcess.Start(["deploy", site.Path, $"s3://{Bucket.Name}", "--endpoint-url", proxy.Endpoint, "--concurrency", "4"], environment));
 
     private static bool PartHeld(FaultProxy proxy) => proxy.Log.Any(e => e.Request.Operation == S3Operation.UploadPart);
 
@@ -163,6 +189,8 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
         }
 
         public Process Process { get; }
+
+        public IReadOnlyList<string> Lines => [.. lines];
 
         public bool AllSmallFilesDone => Enumerable.Range(0, SmallFiles).All(i => lines.Any(l => l.EndsWith(" " + SmallName(i), StringComparison.Ordinal)));
 

@@ -119,7 +119,16 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         var manifest = ManifestBuilder.Build(plan, outcome.Written, outcome.Deleted);
         if (!plan.Before.ManifestFound || !manifest.SameAs(plan.Before.Manifest))
         {
-            await WriteManifestAsync(s3, manifest, options.Target, ct);
+            try
+            {
+                await WriteManifestAsync(s3, manifest, options.Target, ct);
+            }
+            catch (OperationCanceledException e) when (ct.IsCancellationRequested)
+            {
+                // Everything else is done (deletes included): finish the record with a fresh timeout, and say what happened.
+                await TryWriteManifestAsync(s3, plan, outcome, options.Target);
+                throw Cancelled(plan, outcome, e);
+            }
         }
 
         return result;

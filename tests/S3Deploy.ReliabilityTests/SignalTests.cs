@@ -76,6 +76,26 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task A_signal_during_the_last_manifest_write_says_what_was_deleted_and_still_records_it()
+    {
+        var site = await DeployedSiteWithChangesAsync(withLargeFile: false);
+        var proxy = Proxy();
+        proxy.Rule = FaultProxy.FirstN(1, Fault.Stall, r => r.IsManifest && r.Operation == S3Operation.Put);
+
+        using var run = StartDeploy(site, proxy);
+        await run.WaitUntilAsync("the manifest write is sent (and held)", () => proxy.Log.Any(e => e.Request.IsManifest && e.Request.Operation == S3Operation.Put));
+        await CliProcess.SignalAsync(run.Process, "INT");
+        var (code, stderr) = await run.ExitAsync();
+
+        output.WriteLine(stderr);
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Contains($"error S3D030: Cancelled: {SmallFiles + 1} of {SmallFiles + 1} files were written, 1 of 1 stale objects were deleted.", stderr);
+        Assert.DoesNotContain("stale.txt", (await Bucket.ListAsync()).Keys);
+        await AssertManifestRecordsAsync(site, landed: [.. Enumerable.Range(0, SmallFiles).Select(SmallName), "index.html"]);
+        await AssertConvergedAsync(site);
+    }
+
+    [Fact]
     public async Task Run_by_a_parent_that_forwards_cancel_Ctrl_C_is_left_to_the_parent_and_its_SIGTERM_cancels_cleanly()
     {
         var site = await DeployedSiteWithChangesAsync();
@@ -105,7 +125,7 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
     /// A site deployed once, then changed: small files rewritten, one file gone (a stale object to delete) and a file big
     /// enough for a multipart upload (sparse, so cheap to write), which goes first as the largest.
     /// </summary>
-    private async Task<TempSite> DeployedSiteWithChangesAsync()
+    private async Task<TempSite> DeployedSiteWithChangesAsync(bool withLargeFile = true)
     {
         var site = Own(new TempSite());
         for (var i = 0; i < SmallFiles; i++)
@@ -124,8 +144,9 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
         }
 
         site.Write("index.html", "<h1>v2</h1>");
-        using (var big = File.Create(site.FullPath("big.bin")))
+        if (withLargeFile)
         {
+            using var big = File.Create(site.FullPath("big.bin"));
             big.SetLength(DeployOptions.DefaultMultipartThreshold + (1 << 20));
         }
 
@@ -155,17 +176,23 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
     /// <summary>The small files landed with their new bytes, and the manifest says so; the page and the big file did not.</summary>
     private async Task AssertManifestRecordsWhatLandedAsync(TempSite site)
     {
-        var manifest = DeployManifest.FromJson(await Bucket.GetAsync(DeployManifest.RelativeKey));
-        Assert.NotNull(manifest);
-        for (var i = 0; i < SmallFiles; i++)
-        {
-            var md5 = Convert.ToHexStringLower(MD5.HashData(await File.ReadAllBytesAsync(site.FullPath(SmallName(i)))));
-            Assert.Equal(md5, manifest.Objects[SmallName(i)].Md5);
-        }
-
+        var manifest = await AssertManifestRecordsAsync(site, landed: [.. Enumerable.Range(0, SmallFiles).Select(SmallName)]);
         Assert.Equal(Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes("<h1>v1</h1>"))), manifest.Objects["index.html"].Md5);
         Assert.False(manifest.Objects.ContainsKey("big.bin"));
+    }
+
+    private async Task<DeployManifest> AssertManifestRecordsAsync(TempSite site, IReadOnlyList<string> landed)
+    {
+        var manifest = DeployManifest.FromJson(await Bucket.GetAsync(DeployManifest.RelativeKey));
+        Assert.NotNull(manifest);
+        foreach (var key in landed)
+        {
+            var md5 = Convert.ToHexStringLower(MD5.HashData(await File.ReadAllBytesAsync(site.FullPath(key))));
+            Assert.Equal(md5, manifest.Objects[key].Md5);
+        }
+
         await ManifestCheck.AssertTruthfulAsync(Bucket, "");
+        return manifest;
     }
 
     /// <summary>A running deploy whose output is read as it comes, so a test can wait for what it printed.</summary>

@@ -32,6 +32,27 @@ internal static class CliProcess
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
     }
 
+    /// <summary>The CLI on a pseudo-terminal (util-linux 'script'), as a person runs it: output merged, input typed.</summary>
+    public static Process StartOnTerminal(IEnumerable<string> args)
+    {
+        var command = string.Join(' ', new[] { "dotnet", Dll }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        var start = new ProcessStartInfo("script", ["--quiet", "--return", "--command", command, "/dev/null"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+
+        // A live display only for a person at a terminal (ConsoleMode): not under CI.
+        foreach (var name in new[] { "CI", "TF_BUILD", "GITHUB_ACTIONS" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["TERM"] = "xterm";
+        return Process.Start(start) ?? throw new InvalidOperationException("Could not start script.");
+    }
+
     public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
     {
         using var process = Start(args, environment);

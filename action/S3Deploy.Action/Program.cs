@@ -1,16 +1,9 @@
-using System.Runtime.InteropServices;
 using S3Deploy.Action;
+using S3Deploy.Core;
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Reporting;
 
-using var cancel = new CancellationTokenSource();
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-{
-    context.Cancel = true;
-    cancel.Cancel();
-});
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
-
-return await ActionApp.RunAsync(Environment.GetEnvironmentVariable, Console.Out, cancel.Token);
+// A cancelled workflow stops the container with SIGTERM (and SIGKILL some seconds later): cancel, clean up, exit 130.
+using var signals = new StopSignals(() => Console.Out.WriteLine(GitHubCommands.Error(DiagnosticCode.Cancelled,
+    "Cancelled again: stopped at once, without aborting open multipart uploads or saving the deploy manifest. Run the workflow again to finish the deploy.")));
+return await ActionApp.RunAsync(Environment.GetEnvironmentVariable, Console.Out, signals.Token);

@@ -32,7 +32,8 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct);
+        // Signals are Program's (StopSignals): System.CommandLine's own handler would end the process before the cleanup.
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null }, ct);
     }
 
     private static async Task<int> RunDeployAsync(DeployCommand command, ParseResult parse, bool planOnly, TextWriter stdout, TextWriter stderr, bool interactive, AzurePipelinesLog? azure, CancellationToken ct)

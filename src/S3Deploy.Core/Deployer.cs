@@ -80,7 +80,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
     private async Task<DeployResult> ApplyAsync(IAmazonS3 s3, DeployPlan plan, DeployOptions options, DeployResult result, WarningList warnings, CancellationToken ct)
     {
         var plainBodies = S3ClientFactory.UsesCustomEndpoint(options.Connection);
-        var writer = new ObjectWriter(s3, options.Target, plainBodies, options.MultipartThreshold, options.PartSize);
+        var writer = new ObjectWriter(s3, options.Target, plainBodies, options.MultipartThreshold, options.PartSize, observer);
         var executor = new PlanExecutor(s3, options.Target, writer, options.Concurrency, observer);
         var outcome = new ApplyOutcome();
         try
@@ -100,20 +100,47 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
                 result = result with { Actions = [.. plan.Actions.Where(a => a.Kind != ActionKind.Delete)], Deleted = 0, KeptStale = result.KeptStale + held };
             }
         }
-        catch (Exception) when (!outcome.Completed.IsEmpty)
+        catch (Exception e) when (!outcome.Completed.IsEmpty || ct.IsCancellationRequested)
         {
-            // Record what did land, so the rerun trusts it without a HEAD each; the original failure still surfaces.
-            await TryWriteManifestAsync(s3, plan, outcome, options.Target);
+            // Record what did land, so the rerun trusts it without a HEAD each; the original failure (or the cancellation) still surfaces.
+            if (!outcome.Completed.IsEmpty)
+            {
+                await TryWriteManifestAsync(s3, plan, outcome, options.Target);
+            }
+
+            if (ct.IsCancellationRequested)
+            {
+                throw Cancelled(plan, outcome, e);
+            }
+
             throw;
         }
 
         var manifest = ManifestBuilder.Build(plan, outcome.Written, outcome.Deleted);
         if (!plan.Before.ManifestFound || !manifest.SameAs(plan.Before.Manifest))
         {
-            await WriteManifestAsync(s3, manifest, options.Target, ct);
+            try
+            {
+                await WriteManifestAsync(s3, manifest, options.Target, ct);
+            }
+            catch (OperationCanceledException e) when (ct.IsCancellationRequested)
+            {
+                // Everything else is done (deletes included): finish the record with a fresh timeout, and say what happened.
+                await TryWriteManifestAsync(s3, plan, outcome, options.Target);
+                throw Cancelled(plan, outcome, e);
+            }
         }
 
         return result;
+    }
+
+    /// <summary>Whatever the cancellation interrupted (a request, a part, a wait), the report is the same: what landed, what was deleted.</summary>
+    private static DeployException Cancelled(DeployPlan plan, ApplyOutcome outcome, Exception interrupted)
+    {
+        var written = outcome.Completed.Count(a => a.Kind != ActionKind.Delete);
+        var landed = written == 0 ? "nothing was written" : $"{written} of {plan.Actions.Count(a => a.Kind != ActionKind.Delete)} files were written";
+        var deleted = outcome.Deleted.Count == 0 ? "nothing was deleted" : $"{outcome.Deleted.Count} of {plan.Count(ActionKind.Delete)} stale objects were deleted";
+        return new DeployException(DiagnosticCode.Cancelled, FailureKind.Cancelled, $"Cancelled: {landed}, {deleted}. Run the same command again to finish the deploy.", interrupted);
     }
 
     private InvalidationStep CreateInvalidator(DeployOptions options) => new(options, observer, http);

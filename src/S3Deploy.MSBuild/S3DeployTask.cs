@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -16,6 +17,7 @@ public sealed class S3DeployTask : ToolTask
 {
     private string? dotnetPath;
     private string? resultJson;
+    private Process? child;
 
     [Required]
     public string CliPath { get; set; } = "";
@@ -170,6 +172,41 @@ public sealed class S3DeployTask : ToolTask
                 Log.LogMessage(MessageImportance.Normal, line.Message);
                 break;
         }
+    }
+
+    protected override ProcessStartInfo GetProcessStartInfo(string pathToTool, string commandLineCommands, string responseFileSwitch)
+    {
+        var start = base.GetProcessStartInfo(pathToTool, commandLineCommands, responseFileSwitch);
+        if (ChildCancel.Supported)
+        {
+            start.EnvironmentVariables[ChildCancel.Variable] = "1";
+        }
+
+        return start;
+    }
+
+    protected override Process StartToolProcess(Process proc)
+    {
+        child = base.StartToolProcess(proc);
+        return child;
+    }
+
+    /// <summary>SIGTERM first, so s3deploy can abort its uploads and record what landed; ToolTask's kill only if it does not end.</summary>
+    public override void Cancel()
+    {
+        if (child is { } running && ChildCancel.Supported && ChildCancel.Signal(running))
+        {
+            System.Threading.Tasks.Task.Run(() =>
+            {
+                if (!ChildCancel.WaitForCleanup(running))
+                {
+                    base.Cancel();
+                }
+            });
+            return;
+        }
+
+        base.Cancel();
     }
 
     protected override bool HandleTaskExecutionErrors()

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
@@ -8,8 +10,10 @@ using S3Deploy.Core.Remote;
 namespace S3Deploy.Core.Applying;
 
 /// <summary>Writes one object: a streamed PUT with Content-MD5, a multipart upload above the threshold, or a header-only copy onto itself.</summary>
-internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodies, long multipartThreshold, long partSize)
+internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodies, long multipartThreshold, long partSize, IDeployObserver observer)
 {
+    private static readonly TimeSpan AbortTimeout = TimeSpan.FromSeconds(10);
+
     public async Task<StoredObject> ApplyAsync(PlannedAction action, CancellationToken ct)
     {
         var desired = action.Desired!;
@@ -109,8 +113,8 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         }
         catch
         {
-            // Abandoned parts are billed until aborted; try even when cancelled.
-            await AbortQuietlyAsync(key, upload.UploadId);
+            // Abandoned parts are billed until aborted: abort on any failure, cancellation included.
+            await AbortAsync(key, upload.UploadId);
             throw;
         }
     }
@@ -175,16 +179,23 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         return Convert.ToBase64String(md5.GetHashAndReset());
     }
 
-    private async Task AbortQuietlyAsync(string key, string uploadId)
+    /// <summary>With a fresh short timeout, as the deploy's own token is often the reason to abort (Ctrl+C, SIGTERM).</summary>
+    private async Task AbortAsync(string key, string uploadId)
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var timeout = new CancellationTokenSource(AbortTimeout);
             await s3.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = target.Bucket, Key = key, UploadId = uploadId }, timeout.Token);
         }
-        catch (Exception e) when (e is AmazonS3Exception or OperationCanceledException or HttpRequestException)
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchUpload")
         {
-            // A lifecycle rule (AbortIncompleteMultipartUpload) cleans up what this could not.
+            // Already gone: aborted or completed by an earlier attempt.
+        }
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or OperationCanceledException or HttpRequestException or IOException)
+        {
+            var reason = e is OperationCanceledException ? $"no answer within {AbortTimeout.TotalSeconds:F0} s" : e is AmazonServiceException s ? s.ErrorCode ?? e.Message : e.Message;
+            observer.Warning($"{DiagnosticCode.UploadNotAborted}: Could not abort the unfinished multipart upload of '{key}' ({reason}); its parts are billed until it is aborted. "
+                + $"A lifecycle rule with AbortIncompleteMultipartUpload removes it, or run: aws s3api abort-multipart-upload --bucket {target.Bucket} --key {key} --upload-id {uploadId}");
         }
     }
 

@@ -69,6 +69,7 @@ internal sealed class PlanExecutor(IAmazonS3 s3, S3Target target, ObjectWriter w
         observer.PhaseStarted(Phase.Deletes, deletes.Count, 0);
         foreach (var batch in deletes.Chunk(DeleteBatch))
         {
+            ct.ThrowIfCancellationRequested();
             var request = new DeleteObjectsRequest
             {
                 BucketName = target.Bucket,

@@ -44,6 +44,7 @@ public static class DiagnosticCode
     public const string ManifestNotSaved = "S3D113";
     public const string ManifestTooLarge = "S3D114";
     public const string ManifestInvalid = "S3D115";
+    public const string UploadNotAborted = "S3D116";
 
     /// <summary>Raised by the MSBuild task itself (it cannot reference this assembly): dotnet was not found to run the CLI.</summary>
     public const string DotnetNotFound = "S3D060";

@@ -10,7 +10,7 @@ namespace S3Deploy.ReliabilityTests.Infrastructure;
 /// An HTTP/1.1 proxy on loopback between the deployer and s3rver that injects faults per request (<see cref="Rule"/>).
 /// It also plays the part of S3 that s3rver leaves out: a body whose MD5 differs from its Content-MD5 is refused with
 /// 400 BadDigest and never forwarded, and every object or part upload that comes without Content-MD5 is recorded
-/// in <see cref="Violations"/>.
+/// in <see cref="Violations"/>; and it aborts and lists multipart uploads (<see cref="Multipart"/>), which s3rver cannot.
 /// </summary>
 internal sealed class FaultProxy : IDisposable
 {
@@ -43,6 +43,8 @@ internal sealed class FaultProxy : IDisposable
     public IReadOnlyList<(ProxyRequest Request, Fault? Fault)> Log => [.. log];
 
     public IReadOnlyList<string> Violations => [.. violations];
+
+    public MultipartLedger Multipart { get; } = new();
 
     public int Injected => log.Count(e => e.Fault is not null);
 
@@ -205,7 +207,32 @@ internal sealed class FaultProxy : IDisposable
             return false;
         }
 
+        if (request.Operation == S3Operation.AbortMultipart)
+        {
+            Multipart.Ended(request.Query);
+            await stream.WriteAsync(MultipartLedger.Aborted(), stop.Token);
+            return true;
+        }
+
+        if (MultipartLedger.IsListing(request))
+        {
+            await stream.WriteAsync(Multipart.Listing(bucket: request.Path.Trim('/').Split('/')[0]), stop.Token);
+            return true;
+        }
+
         var response = await ForwardAsync(head, body, method == "HEAD");
+        if (response.AsSpan().StartsWith("HTTP/1.1 200"u8))
+        {
+            if (request.Operation == S3Operation.StartMultipart)
+            {
+                Multipart.Started(request.Key, response);
+            }
+            else if (request.Operation == S3Operation.CompleteMultipart)
+            {
+                Multipart.Ended(request.Query);
+            }
+        }
+
         if (fault?.Kind == FaultKind.CutResponse)
         {
             await stream.WriteAsync(response.AsMemory(0, response.Length / 2), stop.Token);

@@ -22,6 +22,7 @@ public static class DiagnosticCode
     public const string ServiceError = "S3D020";
     public const string NetworkError = "S3D021";
     public const string SourceChanged = "S3D022";
+    public const string PolicyNotJson = "S3D026";
     public const string Cancelled = "S3D030";
     public const string ConfigNotFound = "S3D040";
     public const string ConfigSyntax = "S3D041";

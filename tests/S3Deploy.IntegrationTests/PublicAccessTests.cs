@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Amazon.S3.Model;
 using S3Deploy.Cli;
+using S3Deploy.Core;
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Website;
 using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
@@ -17,16 +20,15 @@ public sealed class PublicAccessTests(Servers servers) : ServerTest(servers)
         await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"));
         var first = new InfoLines();
-        var second = new InfoLines();
 
         await DeployAsync(Options(site) with { Public = true }, first);
         var written = await PolicyAsync();
-        await DeployAsync(Options(site) with { Public = true }, second);
+        var second = await SecondPublicPassAsync();
 
         Assert.Equal(["S3DeployPublicRead", "S3DeployHideManifest"], Sids(written));
         Assert.Contains(first.Lines, l => l.StartsWith("Added a bucket policy statement", StringComparison.Ordinal));
-        Assert.DoesNotContain(second.Lines, l => l.StartsWith("Added a bucket policy statement", StringComparison.Ordinal));
-        Assert.Equal(written, await PolicyAsync());
+        Assert.Empty(second);
+        Assert.True(JsonNode.DeepEquals(written, await PolicyAsync()));
     }
 
     [Theory, OnS3rver(Skip = S3rverHasNoPolicyApi), OnMoto]
@@ -55,15 +57,14 @@ public sealed class PublicAccessTests(Servers servers) : ServerTest(servers)
         var all = new PublicAccessBlockConfiguration { BlockPublicAcls = true, IgnorePublicAcls = true, BlockPublicPolicy = true, RestrictPublicBuckets = true };
         await s3.PutPublicAccessBlockAsync(new PutPublicAccessBlockRequest { BucketName = Bucket.Name, PublicAccessBlockConfiguration = all });
         var site = Site(("index.html", "home"));
-        var second = new InfoLines();
 
         await DeployAsync(Options(site) with { Public = true });
-        await DeployAsync(Options(site) with { Public = true }, second);
+        var second = await SecondPublicPassAsync();
 
         var block = (await s3.GetPublicAccessBlockAsync(new GetPublicAccessBlockRequest { BucketName = Bucket.Name })).PublicAccessBlockConfiguration;
         Assert.Equal((true, true, false, false), (block.BlockPublicAcls, block.IgnorePublicAcls, block.BlockPublicPolicy, block.RestrictPublicBuckets));
         Assert.Equal(2, Sids(await PolicyAsync()).Count);
-        Assert.DoesNotContain(second.Lines, l => l.Contains("public access block", StringComparison.Ordinal));
+        Assert.Empty(second);
     }
 
     [Theory, OnS3rver(Skip = S3rverHasNoPolicyApi), OnMoto]
@@ -82,17 +83,26 @@ public sealed class PublicAccessTests(Servers servers) : ServerTest(servers)
     public async Task A_policy_that_is_not_JSON_is_refused_with_S3D026_and_left_as_it_is(Emulator emulator)
     {
         await UseAsync(emulator);
-        using (var s3 = Server.Client())
-        {
-            // S3 itself refuses such a policy (MalformedPolicy); moto stores it, which stands in for any body we cannot parse.
-            await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = Bucket.Name, Policy = "not json" });
-        }
+        using var s3 = Server.Client();
 
-        var (code, _, stderr) = await RunAsync("deploy", Site(("index.html", "home")).Path, $"s3://{Bucket.Name}", "--public");
+        // S3 itself refuses such a policy (MalformedPolicy); moto stores it, which stands in for any body we cannot parse.
+        // moto then fails every object request on the bucket, so the public access step is called on its own.
+        await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = Bucket.Name, Policy = "not json" });
 
-        Assert.Equal(3, code);
-        Assert.StartsWith("error S3D026:", stderr);
+        var e = await Assert.ThrowsAsync<DeployException>(() => new PublicAccess(s3, new S3Target(Bucket.Name, ""), "aws").EnsurePublicReadAsync(dryRun: false, CancellationToken.None));
+
+        Assert.Equal((DiagnosticCode.PolicyNotJson, FailureKind.Refused), (e.Code, e.Kind));
         Assert.Equal("not json", await RawPolicyAsync());
+    }
+
+    /// <summary>
+    /// The public access step of a second deploy, on its own: moto ignores policy conditions, so the manifest's Deny for
+    /// anonymous readers denies the deployer too, and a whole second deploy cannot read its manifest there (S3 lets it).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> SecondPublicPassAsync()
+    {
+        using var s3 = Server.Client();
+        return await new PublicAccess(s3, new S3Target(Bucket.Name, ""), "aws").EnsurePublicReadAsync(dryRun: false, CancellationToken.None);
     }
 
     private static List<string> Sids(JsonNode policy) => [.. policy["Statement"]!.AsArray().Select(s => s!["Sid"]!.GetValue<string>())];

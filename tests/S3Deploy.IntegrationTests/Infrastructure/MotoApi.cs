@@ -63,16 +63,6 @@ public sealed class MotoApi(string endpoint)
         return result;
     }
 
-    /// <summary>The session names of the roles assumed through moto's STS, from moto's own state dump.</summary>
-    public async Task<IReadOnlyList<string>> AssumedRoleSessionsAsync()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, endpoint + "/moto-api/data.json");
-        using var json = JsonDocument.Parse(await SendAsync(request));
-        return json.RootElement.TryGetProperty("sts", out var sts) && sts.TryGetProperty("AssumedRole", out var roles)
-            ? [.. roles.EnumerateArray().Select(r => r.GetProperty("session_name").GetString()!)]
-            : [];
-    }
-
     private HttpRequestMessage Request(HttpMethod method, string path, string service, string? body = null, string? contentType = null)
     {
         var request = new HttpRequestMessage(method, endpoint + path);

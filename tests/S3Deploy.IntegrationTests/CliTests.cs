@@ -5,11 +5,12 @@ using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
 
-public sealed class CliTests(S3ServerFixture server) : DeployTest(server)
+public sealed class CliTests(Servers servers) : ServerTest(servers)
 {
-    [Fact]
-    public async Task Json_prints_exactly_one_object_with_the_actions()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Json_prints_exactly_one_object_with_the_actions(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"), ("app.js", "x"));
 
         var (code, stdout, _) = await RunAsync("deploy", site.Path, $"s3://{Bucket.Name}/web", "--json");
@@ -26,9 +27,10 @@ public sealed class CliTests(S3ServerFixture server) : DeployTest(server)
         Assert.Single(stdout.Trim().Split('\n'));
     }
 
-    [Fact]
-    public async Task Plan_lists_the_changes_and_changes_nothing()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Plan_lists_the_changes_and_changes_nothing(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"));
 
         var (code, stdout, _) = await RunAsync("plan", site.Path, $"s3://{Bucket.Name}");
@@ -40,9 +42,10 @@ public sealed class CliTests(S3ServerFixture server) : DeployTest(server)
         Assert.Empty(await Bucket.ListAsync());
     }
 
-    [Fact]
-    public async Task Second_deploy_says_up_to_date()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Second_deploy_says_up_to_date(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"));
         await RunAsync("deploy", site.Path, $"s3://{Bucket.Name}");
 
@@ -52,9 +55,10 @@ public sealed class CliTests(S3ServerFixture server) : DeployTest(server)
         Assert.Contains("Up to date", stdout);
     }
 
-    [Fact]
-    public async Task Missing_bucket_exits_1_with_its_code()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Missing_bucket_exits_1_with_its_code(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "x"));
 
         var (code, _, stderr) = await RunAsync("deploy", site.Path, "s3://missing-bucket-zz");
@@ -64,9 +68,10 @@ public sealed class CliTests(S3ServerFixture server) : DeployTest(server)
         Assert.DoesNotContain("   at ", stderr);
     }
 
-    [Fact]
-    public async Task Too_many_deletes_exits_3_and_changes_nothing()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Too_many_deletes_exits_3_and_changes_nothing(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("a.txt", "a"), ("b.txt", "b"));
         await RunAsync("deploy", site.Path, $"s3://{Bucket.Name}");
         var before = await Bucket.ListAsync();
@@ -81,9 +86,10 @@ public sealed class CliTests(S3ServerFixture server) : DeployTest(server)
         Assert.Equal(before, await Bucket.ListAsync());
     }
 
-    [Fact]
-    public async Task Cancelled_run_exits_130()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Cancelled_run_exits_130(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "x"));
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
@@ -94,9 +100,10 @@ public sealed class CliTests(S3ServerFixture server) : DeployTest(server)
         Assert.Contains("S3D030", stderr);
     }
 
-    [Fact]
-    public async Task Ctrl_c_stops_the_process_with_130_and_nothing_is_deleted()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Ctrl_c_stops_the_process_with_130_and_nothing_is_deleted(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Own(new TempSite());
         for (var i = 0; i < 400; i++)
         {

@@ -7,21 +7,22 @@ using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
 
-public sealed class CloudFrontDeployTests : DeployTest
+public sealed class CloudFrontDeployTests : ServerTest
 {
     private const string Distribution = "E2QWRUHAPOMQZL";
     private readonly FakeCloudFront cloudFront;
 
-    public CloudFrontDeployTests(S3ServerFixture server)
-        : base(server)
+    public CloudFrontDeployTests(Servers servers)
+        : base(servers)
     {
         // Signed with the key pair s3rver uses, since the deploy resolves one identity for S3 and CloudFront.
         cloudFront = Own(new FakeCloudFront("S3RVER", "S3RVER"));
     }
 
-    [Fact]
-    public async Task Changed_and_deleted_files_get_exactly_one_invalidation_and_deletes_wait_for_it()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Changed_and_deleted_files_get_exactly_one_invalidation_and_deletes_wait_for_it(Emulator emulator)
     {
+        await UseAsync(emulator);
         cloudFront.AddDistribution(Distribution, Bucket.Name);
         var site = Site(("index.html", "<h1>v1</h1>"), ("a.css", "a{}"), ("old.html", "<p>old</p>"), ("same.js", "x"));
         var first = await DeployAsync(WithCloudFront(site));
@@ -44,9 +45,10 @@ public sealed class CloudFrontDeployTests : DeployTest
         Assert.Single(cloudFront.Invalidations(Distribution));
     }
 
-    [Fact]
-    public async Task Prefix_maps_through_the_origin_path_and_index_pages_invalidate_their_folder()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Prefix_maps_through_the_origin_path_and_index_pages_invalidate_their_folder(Emulator emulator)
     {
+        await UseAsync(emulator);
         cloudFront.AddDistribution(Distribution, Bucket.Name, originPath: "/www");
         var site = Site(("index.html", "v1"), ("docs/index.html", "d1"));
         await DeployAsync(WithCloudFront(site, "www"));
@@ -57,9 +59,10 @@ public sealed class CloudFrontDeployTests : DeployTest
         Assert.Equal(["/docs", "/docs/", "/docs/index.html"], Assert.Single(cloudFront.Invalidations(Distribution)).Paths);
     }
 
-    [Fact]
-    public async Task A_wait_that_times_out_warns_and_keeps_stale_files_for_a_later_deploy()
+    [Theory, OnS3rver, OnMoto]
+    public async Task A_wait_that_times_out_warns_and_keeps_stale_files_for_a_later_deploy(Emulator emulator)
     {
+        await UseAsync(emulator);
         cloudFront.AddDistribution(Distribution, Bucket.Name);
         var site = Site(("index.html", "v1"), ("old.css", "o{}"));
         await DeployAsync(WithCloudFront(site));
@@ -83,9 +86,10 @@ public sealed class CloudFrontDeployTests : DeployTest
         Assert.DoesNotContain("old.css", (await Bucket.ListAsync()).Keys);
     }
 
-    [Fact]
-    public async Task A_service_error_is_retried_without_a_second_invalidation()
+    [Theory, OnS3rver, OnMoto]
+    public async Task A_service_error_is_retried_without_a_second_invalidation(Emulator emulator)
     {
+        await UseAsync(emulator);
         cloudFront.AddDistribution(Distribution, Bucket.Name);
         var site = Site(("index.html", "v1"));
         await DeployAsync(WithCloudFront(site));
@@ -98,9 +102,10 @@ public sealed class CloudFrontDeployTests : DeployTest
         Assert.Single(result.Invalidations);
     }
 
-    [Fact]
-    public async Task Dry_run_shows_the_paths_and_creates_nothing()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Dry_run_shows_the_paths_and_creates_nothing(Emulator emulator)
     {
+        await UseAsync(emulator);
         cloudFront.AddDistribution(Distribution, Bucket.Name);
         var site = Site(("index.html", "v1"), ("a.css", "a"));
         await DeployAsync(WithCloudFront(site));
@@ -114,9 +119,10 @@ public sealed class CloudFrontDeployTests : DeployTest
         Assert.Empty(cloudFront.Invalidations(Distribution));
     }
 
-    [Fact]
-    public async Task Cli_json_reports_the_invalidation()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Cli_json_reports_the_invalidation(Emulator emulator)
     {
+        await UseAsync(emulator);
         cloudFront.AddDistribution(Distribution, Bucket.Name);
         var site = Site(("index.html", "v1"));
         await DeployAsync(WithCloudFront(site));

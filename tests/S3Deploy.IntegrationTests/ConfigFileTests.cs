@@ -3,11 +3,12 @@ using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
 
-public sealed class ConfigFileTests(S3ServerFixture server) : DeployTest(server)
+public sealed class ConfigFileTests(Servers servers) : ServerTest(servers)
 {
-    [Fact]
-    public async Task Config_file_supplies_source_target_and_rules_and_options_override_it()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Config_file_supplies_source_target_and_rules_and_options_override_it(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"), ("a.css", "a{}"), ("data.json", "{}"));
         var config = Path.Combine(site.Path, "..", Path.GetFileName(site.Path) + ".s3deploy.json");
         await File.WriteAllTextAsync(config, $$"""
@@ -34,9 +35,10 @@ public sealed class ConfigFileTests(S3ServerFixture server) : DeployTest(server)
         Assert.Equal("no-cache", (await Bucket.HeadAsync("from-file/index.html")).Headers.CacheControl);
     }
 
-    [Fact]
-    public async Task Config_error_names_file_line_and_field_and_contacts_nothing()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Config_error_names_file_line_and_field_and_contacts_nothing(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"));
         var config = Path.Combine(site.Path, "..", Path.GetFileName(site.Path) + ".bad.json");
         await File.WriteAllTextAsync(config, $$"""

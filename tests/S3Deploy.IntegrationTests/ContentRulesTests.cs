@@ -6,29 +6,44 @@ using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
 
-public sealed class ContentRulesTests(S3ServerFixture server) : DeployTest(server)
+public sealed class ContentRulesTests(Servers servers) : ServerTest(servers)
 {
     private const string Immutable = "public, max-age=31536000, immutable";
     private const string Revalidate = "public, max-age=0, must-revalidate";
     private const string Short = "public, max-age=300";
 
     [Theory]
-    [InlineData("index.html", "text/html; charset=utf-8", Revalidate)]
-    [InlineData("404.html", "text/html; charset=utf-8", Revalidate)]
-    [InlineData("docs/release notes.html", "text/html; charset=utf-8", Revalidate)]
-    [InlineData("blog/café-menu.html", "text/html; charset=utf-8", Revalidate)]
-    [InlineData("css/site.css", "text/css; charset=utf-8", Short)]
-    [InlineData("js/app.3f9c2a1b.js", "text/javascript; charset=utf-8", Immutable)]
-    [InlineData("js/vendor-Bx7dK2aP.js", "text/javascript; charset=utf-8", Immutable)]
-    [InlineData("img/hero.png", "image/png", Short)]
-    [InlineData("img/logo.svg", "image/svg+xml; charset=utf-8", Short)]
-    [InlineData("favicon.ico", "image/x-icon", Short)]
-    [InlineData("wasm/add.wasm", "application/wasm", Short)]
-    [InlineData("site.webmanifest", "application/manifest+json; charset=utf-8", Short)]
-    [InlineData("robots.txt", "text/plain; charset=utf-8", Short)]
-    [InlineData("data/search-index.json", "application/json; charset=utf-8", Short)]
-    public async Task Sample_site_objects_carry_the_expected_type_and_cache_control(string key, string contentType, string cacheControl)
+    [OnS3rver("index.html", "text/html; charset=utf-8", Revalidate)]
+    [OnS3rver("404.html", "text/html; charset=utf-8", Revalidate)]
+    [OnS3rver("docs/release notes.html", "text/html; charset=utf-8", Revalidate)]
+    [OnS3rver("blog/café-menu.html", "text/html; charset=utf-8", Revalidate)]
+    [OnS3rver("css/site.css", "text/css; charset=utf-8", Short)]
+    [OnS3rver("js/app.3f9c2a1b.js", "text/javascript; charset=utf-8", Immutable)]
+    [OnS3rver("js/vendor-Bx7dK2aP.js", "text/javascript; charset=utf-8", Immutable)]
+    [OnS3rver("img/hero.png", "image/png", Short)]
+    [OnS3rver("img/logo.svg", "image/svg+xml; charset=utf-8", Short)]
+    [OnS3rver("favicon.ico", "image/x-icon", Short)]
+    [OnS3rver("wasm/add.wasm", "application/wasm", Short)]
+    [OnS3rver("site.webmanifest", "application/manifest+json; charset=utf-8", Short)]
+    [OnS3rver("robots.txt", "text/plain; charset=utf-8", Short)]
+    [OnS3rver("data/search-index.json", "application/json; charset=utf-8", Short)]
+    [OnMoto("index.html", "text/html; charset=utf-8", Revalidate)]
+    [OnMoto("404.html", "text/html; charset=utf-8", Revalidate)]
+    [OnMoto("docs/release notes.html", "text/html; charset=utf-8", Revalidate)]
+    [OnMoto("blog/café-menu.html", "text/html; charset=utf-8", Revalidate)]
+    [OnMoto("css/site.css", "text/css; charset=utf-8", Short)]
+    [OnMoto("js/app.3f9c2a1b.js", "text/javascript; charset=utf-8", Immutable)]
+    [OnMoto("js/vendor-Bx7dK2aP.js", "text/javascript; charset=utf-8", Immutable)]
+    [OnMoto("img/hero.png", "image/png", Short)]
+    [OnMoto("img/logo.svg", "image/svg+xml; charset=utf-8", Short)]
+    [OnMoto("favicon.ico", "image/x-icon", Short)]
+    [OnMoto("wasm/add.wasm", "application/wasm", Short)]
+    [OnMoto("site.webmanifest", "application/manifest+json; charset=utf-8", Short)]
+    [OnMoto("robots.txt", "text/plain; charset=utf-8", Short)]
+    [OnMoto("data/search-index.json", "application/json; charset=utf-8", Short)]
+    public async Task Sample_site_objects_carry_the_expected_type_and_cache_control(Emulator emulator, string key, string contentType, string cacheControl)
     {
+        await UseAsync(emulator);
         var site = Own(TempSite.CopyOf(RepoPaths.SampleSite));
         await DeployAsync(site);
 
@@ -36,9 +51,10 @@ public sealed class ContentRulesTests(S3ServerFixture server) : DeployTest(serve
         Assert.Equal(cacheControl, await Bucket.RawHeaderAsync(key, "Cache-Control"));
     }
 
-    [Fact]
-    public async Task Changing_a_rules_cache_control_updates_headers_only()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Changing_a_rules_cache_control_updates_headers_only(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"), ("css/a.css", "a{}"), ("css/b.css", "b{}"), ("app.js", "x()"));
         var rule = new HeaderRule(Glob.Parse("*.css")) { CacheControl = "public, max-age=60" };
         await DeployAsync(Options(site) with { Headers = new HeaderSettings { Rules = [rule] } });
@@ -58,10 +74,13 @@ public sealed class ContentRulesTests(S3ServerFixture server) : DeployTest(serve
     }
 
     [Theory]
-    [InlineData(Compression.Gzip, "gzip")]
-    [InlineData(Compression.Brotli, "br")]
-    public async Task Compressed_objects_decode_to_the_source_and_are_not_reuploaded(Compression compression, string encoding)
+    [OnS3rver(Compression.Gzip, "gzip")]
+    [OnS3rver(Compression.Brotli, "br")]
+    [OnMoto(Compression.Gzip, "gzip")]
+    [OnMoto(Compression.Brotli, "br")]
+    public async Task Compressed_objects_decode_to_the_source_and_are_not_reuploaded(Emulator emulator, Compression compression, string encoding)
     {
+        await UseAsync(emulator);
         var site = Own(new TempSite());
         var text = string.Concat(Enumerable.Range(0, 2000).Select(i => $"line {i} of a very compressible stylesheet\n"));
         site.Write("css/big.css", text);
@@ -80,9 +99,10 @@ public sealed class ContentRulesTests(S3ServerFixture server) : DeployTest(serve
         Assert.Empty(again.Actions);
     }
 
-    [Fact]
-    public async Task Turning_compression_off_uploads_plain_bytes_again()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Turning_compression_off_uploads_plain_bytes_again(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("a.css", "body { color: red }"));
         await DeployAsync(Options(site) with { Headers = new HeaderSettings { Rules = [new HeaderRule(Glob.Parse("*.css")) { Compress = Compression.Gzip }] } });
 
@@ -94,10 +114,13 @@ public sealed class ContentRulesTests(S3ServerFixture server) : DeployTest(serve
     }
 
     [Theory]
-    [InlineData(Compression.Brotli, "br")]
-    [InlineData(Compression.Gzip, "gzip")]
-    public async Task Precompressed_siblings_are_uploaded_in_place_of_the_file(Compression precompressed, string encoding)
+    [OnS3rver(Compression.Brotli, "br")]
+    [OnS3rver(Compression.Gzip, "gzip")]
+    [OnMoto(Compression.Brotli, "br")]
+    [OnMoto(Compression.Gzip, "gzip")]
+    public async Task Precompressed_siblings_are_uploaded_in_place_of_the_file(Emulator emulator, Compression precompressed, string encoding)
     {
+        await UseAsync(emulator);
         var site = Own(new TempSite());
         var wasm = Enumerable.Range(0, 50_000).Select(i => (byte)(i % 7)).ToArray();
         site.Write("_framework/dotnet.native.8c4n2u0bqe.wasm", wasm);
@@ -120,24 +143,19 @@ public sealed class ContentRulesTests(S3ServerFixture server) : DeployTest(serve
         Assert.Equal(wasm, Decode(await Bucket.GetAsync("_framework/dotnet.native.8c4n2u0bqe.wasm"), encoding));
     }
 
-    [Fact]
-    public async Task Redirects_become_objects_that_answer_with_their_location_and_go_when_removed()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Redirects_become_objects_with_their_location_and_go_when_removed(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"), ("new/index.html", "<h1>new</h1>"));
-        using (var s3 = Server.Client())
-        {
-            await s3.PutBucketWebsiteAsync(new PutBucketWebsiteRequest { BucketName = Bucket.Name, WebsiteConfiguration = new WebsiteConfiguration { IndexDocumentSuffix = "index.html" } });
-        }
-
+        await PutWebsiteConfigurationAsync();
         var redirects = new Dictionary<string, string> { ["/old/page.html"] = "/new/", ["/blog"] = "https://blog.example.com/" };
+
         var first = await DeployAsync(Options(site) with { Redirects = redirects });
 
         Assert.Contains("upload:new:old/page.html", Describe(first));
         Assert.Equal("/new/", (await Bucket.HeadAsync("old/page.html")).WebsiteRedirectLocation);
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var answer = await http.GetAsync($"{Server.Endpoint}/{Bucket.Name}/blog");
-        Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, answer.StatusCode);
-        Assert.Equal("https://blog.example.com/", answer.Headers.Location?.ToString());
+        Assert.Equal("https://blog.example.com/", (await Bucket.HeadAsync("blog")).WebsiteRedirectLocation);
         Assert.Empty((await DeployAsync(Options(site) with { Redirects = redirects })).Actions);
 
         var changed = await DeployAsync(Options(site) with { Redirects = new Dictionary<string, string> { ["/old/page.html"] = "/newer/" } });
@@ -146,9 +164,24 @@ public sealed class ContentRulesTests(S3ServerFixture server) : DeployTest(serve
         Assert.Equal("/newer/", (await Bucket.HeadAsync("old/page.html")).WebsiteRedirectLocation);
     }
 
-    [Fact]
-    public async Task Encryption_and_storage_class_changes_are_header_updates()
+    [Theory, OnS3rver, OnMoto(Skip = "moto does not answer a redirect object with its location")]
+    public async Task Redirect_objects_answer_with_their_location(Emulator emulator)
     {
+        await UseAsync(emulator);
+        await PutWebsiteConfigurationAsync();
+
+        await DeployAsync(Options(Site(("index.html", "<h1>home</h1>"))) with { Redirects = new Dictionary<string, string> { ["/blog"] = "https://blog.example.com/" } });
+
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var answer = await http.GetAsync(Bucket.ObjectUrl("blog"));
+        Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, answer.StatusCode);
+        Assert.Equal("https://blog.example.com/", answer.Headers.Location?.ToString());
+    }
+
+    [Theory, OnS3rver, OnMoto]
+    public async Task Encryption_and_storage_class_changes_are_header_updates(Emulator emulator)
+    {
+        await UseAsync(emulator);
         var site = Site(("a.txt", "secret-ish"), ("index.html", "home"));
         await DeployAsync(site);
 
@@ -157,6 +190,12 @@ public sealed class ContentRulesTests(S3ServerFixture server) : DeployTest(serve
         Assert.Equal(["update-headers:headers:a.txt", "update-headers:headers:index.html"], Describe(result));
         Assert.Equal(0, result.BytesUploaded);
         Assert.Empty((await DeployAsync(Options(site) with { Headers = new HeaderSettings { ServerSideEncryption = "AES256", StorageClass = "STANDARD_IA" } })).Actions);
+    }
+
+    private async Task PutWebsiteConfigurationAsync()
+    {
+        using var s3 = Server.Client();
+        await s3.PutBucketWebsiteAsync(new PutBucketWebsiteRequest { BucketName = Bucket.Name, WebsiteConfiguration = new WebsiteConfiguration { IndexDocumentSuffix = "index.html" } });
     }
 
     private static byte[] Encode(byte[] bytes, string encoding)

@@ -4,11 +4,12 @@ using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
 
-public sealed class ConvergenceTests(S3ServerFixture server) : DeployTest(server)
+public sealed class ConvergenceTests(Servers servers) : ServerTest(servers)
 {
-    [Fact]
-    public async Task Deploy_cancelled_half_way_converges_when_run_again()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Deploy_cancelled_half_way_converges_when_run_again(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Own(new TempSite());
         for (var i = 0; i < 200; i++)
         {

@@ -2,11 +2,12 @@ using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
 
-public sealed class DeployContentTests(S3ServerFixture server) : DeployTest(server)
+public sealed class DeployContentTests(Servers servers) : ServerTest(servers)
 {
-    [Fact]
-    public async Task First_deploy_uploads_every_file_byte_for_byte()
+    [Theory, OnS3rver, OnMoto]
+    public async Task First_deploy_uploads_every_file_byte_for_byte(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Own(TempSite.CopyOf(RepoPaths.SampleSite));
 
         var result = await DeployAsync(site);
@@ -20,9 +21,10 @@ public sealed class DeployContentTests(S3ServerFixture server) : DeployTest(serv
         Assert.Equal("application/wasm", (await Bucket.HeadAsync("wasm/add.wasm")).Headers.ContentType);
     }
 
-    [Fact]
-    public async Task Second_deploy_uploads_nothing()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Second_deploy_uploads_nothing(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Own(TempSite.CopyOf(RepoPaths.SampleSite));
         await DeployAsync(site);
 
@@ -33,9 +35,10 @@ public sealed class DeployContentTests(S3ServerFixture server) : DeployTest(serv
         Assert.Equal(0, again.BytesUploaded);
     }
 
-    [Fact]
-    public async Task Fresh_checkout_with_new_mtimes_uploads_nothing()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Fresh_checkout_with_new_mtimes_uploads_nothing(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Own(TempSite.CopyOf(RepoPaths.SampleSite));
         await DeployAsync(site);
         foreach (var key in site.Keys())
@@ -51,9 +54,10 @@ public sealed class DeployContentTests(S3ServerFixture server) : DeployTest(serv
         Assert.Empty(cloned.Actions);
     }
 
-    [Fact]
-    public async Task One_changed_file_gives_exactly_one_upload()
+    [Theory, OnS3rver, OnMoto]
+    public async Task One_changed_file_gives_exactly_one_upload(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>v1</h1>"), ("app.js", "console.log(1)"), ("style.css", "body{}"));
         await DeployAsync(site);
         site.Write("app.js", "console.log(2)");
@@ -64,9 +68,10 @@ public sealed class DeployContentTests(S3ServerFixture server) : DeployTest(serv
         Assert.Equal("console.log(2)", System.Text.Encoding.UTF8.GetString(await Bucket.GetAsync("app.js")));
     }
 
-    [Fact]
-    public async Task Same_size_different_bytes_is_uploaded()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Same_size_different_bytes_is_uploaded(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("a.txt", "aaaa"));
         await DeployAsync(site);
         site.Write("a.txt", "bbbb");
@@ -76,9 +81,10 @@ public sealed class DeployContentTests(S3ServerFixture server) : DeployTest(serv
         Assert.Equal(["upload:content:a.txt"], Describe(result));
     }
 
-    [Fact]
-    public async Task Removed_file_gives_one_delete_after_the_uploads()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Removed_file_gives_one_delete_after_the_uploads(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"), ("old.html", "<h1>old</h1>"), ("a.css", "a{}"));
         await DeployAsync(site);
         site.Delete("old.html");
@@ -91,9 +97,10 @@ public sealed class DeployContentTests(S3ServerFixture server) : DeployTest(serv
         await AssertBucketMatchesAsync(site);
     }
 
-    [Fact]
-    public async Task Two_thousand_five_hundred_files_diff_correctly_across_listing_pages()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Two_thousand_five_hundred_files_diff_correctly_across_listing_pages(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Own(new TempSite());
         for (var i = 0; i < 2500; i++)
         {

@@ -3,11 +3,12 @@ using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
 
-public sealed class HeaderUpdateTests(S3ServerFixture server) : DeployTest(server)
+public sealed class HeaderUpdateTests(Servers servers) : ServerTest(servers)
 {
-    [Fact]
-    public async Task Changed_header_is_applied_in_place_without_resending_bytes()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Changed_header_is_applied_in_place_without_resending_bytes(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"), ("app.js", "run()"));
         await DeployAsync(site);
         var before = await Bucket.ListAsync();
@@ -23,9 +24,10 @@ public sealed class HeaderUpdateTests(S3ServerFixture server) : DeployTest(serve
         Assert.Empty((await DeployAsync(Options(site) with { Headers = new HeaderSettings { CacheControl = "no-cache" } })).Actions);
     }
 
-    [Fact]
-    public async Task Objects_put_by_another_tool_are_checked_with_head_not_reuploaded()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Objects_put_by_another_tool_are_checked_with_head_not_reuploaded(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("a.txt", "same bytes"), ("b.txt", "also same"));
         await Bucket.PutAsync("a.txt", "same bytes", "text/plain; charset=utf-8");
         await Bucket.PutAsync("b.txt", "also same", "application/octet-stream");
@@ -39,9 +41,10 @@ public sealed class HeaderUpdateTests(S3ServerFixture server) : DeployTest(serve
         Assert.Empty((await DeployAsync(options)).Actions);
     }
 
-    [Fact]
-    public async Task Bucket_without_manifest_whose_headers_already_match_needs_no_write_but_gets_a_manifest()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Bucket_without_manifest_whose_headers_already_match_needs_no_write_but_gets_a_manifest(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("a.txt", "hello"));
         await DeployAsync(site);
         using (var s3 = Server.Client())

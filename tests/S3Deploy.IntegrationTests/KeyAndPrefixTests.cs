@@ -2,11 +2,12 @@ using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
 
-public sealed class KeyAndPrefixTests(S3ServerFixture server) : DeployTest(server)
+public sealed class KeyAndPrefixTests(Servers servers) : ServerTest(servers)
 {
-    [Fact]
-    public async Task Prefix_site_leaves_site2_untouched()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Prefix_site_leaves_site2_untouched(Emulator emulator)
     {
+        await UseAsync(emulator);
         await Bucket.PutAsync("site2/keep.html", "<p>other site</p>");
         await Bucket.PutAsync("site-old.txt", "sibling object");
         var site = Site(("index.html", "<h1>site</h1>"));
@@ -18,9 +19,10 @@ public sealed class KeyAndPrefixTests(S3ServerFixture server) : DeployTest(serve
         Assert.Equal(["site-old.txt", "site/.s3deploy/manifest.json", "site/index.html", "site2/keep.html"], keys);
     }
 
-    [Fact]
-    public async Task Prefix_deploy_deletes_only_inside_its_prefix()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Prefix_deploy_deletes_only_inside_its_prefix(Emulator emulator)
     {
+        await UseAsync(emulator);
         await Bucket.PutAsync("site2/keep.html", "<p>other site</p>");
         var site = Site(("index.html", "<h1>site</h1>"), ("gone.html", "<p>gone</p>"));
         await DeployAsync(site, prefix: "site");
@@ -32,9 +34,10 @@ public sealed class KeyAndPrefixTests(S3ServerFixture server) : DeployTest(serve
         Assert.Contains("site2/keep.html", (await Bucket.ListAsync()).Keys);
     }
 
-    [Fact]
-    public async Task Keys_with_spaces_plus_percent_hash_and_non_ascii_round_trip()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Keys_with_spaces_plus_percent_hash_and_non_ascii_round_trip(Emulator emulator)
     {
+        await UseAsync(emulator);
         var names = new[] { "release notes.html", "a+b.txt", "100%.txt", "c#.txt", "café/menü.html", "日本語.txt", "sp ace/x y.css" };
         var site = Site(names.Select(n => (n, $"content of {n}")).ToArray());
 
@@ -46,9 +49,10 @@ public sealed class KeyAndPrefixTests(S3ServerFixture server) : DeployTest(serve
         await AssertBucketMatchesAsync(site, "we ird");
     }
 
-    [Fact]
-    public async Task Decomposed_file_names_become_composed_keys()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Decomposed_file_names_become_composed_keys(Emulator emulator)
     {
+        await UseAsync(emulator);
         var decomposed = "cafe\u0301.html";
         var site = Site((decomposed, "<p>menu</p>"));
 

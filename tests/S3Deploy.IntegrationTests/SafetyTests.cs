@@ -3,11 +3,12 @@ using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
 
-public sealed class SafetyTests(S3ServerFixture server) : DeployTest(server)
+public sealed class SafetyTests(Servers servers) : ServerTest(servers)
 {
-    [Fact]
-    public async Task Empty_source_is_refused_and_the_bucket_is_untouched()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Empty_source_is_refused_and_the_bucket_is_untouched(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"), ("a.css", "a{}"));
         await DeployAsync(site);
         var before = await Bucket.ListAsync();
@@ -20,9 +21,10 @@ public sealed class SafetyTests(S3ServerFixture server) : DeployTest(server)
         Assert.Equal(before, await Bucket.ListAsync());
     }
 
-    [Fact]
-    public async Task Empty_source_with_allow_empty_deletes_everything()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Empty_source_with_allow_empty_deletes_everything(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"));
         await DeployAsync(site);
         var empty = Own(new TempSite());
@@ -33,9 +35,10 @@ public sealed class SafetyTests(S3ServerFixture server) : DeployTest(server)
         Assert.Equal([".s3deploy/manifest.json"], (await Bucket.ListAsync()).Keys);
     }
 
-    [Fact]
-    public async Task More_deletes_than_max_deletes_are_refused_and_nothing_changes()
+    [Theory, OnS3rver, OnMoto]
+    public async Task More_deletes_than_max_deletes_are_refused_and_nothing_changes(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "v1"), ("a.txt", "a"), ("b.txt", "b"), ("c.txt", "c"));
         await DeployAsync(site);
         var before = await Bucket.ListAsync();
@@ -52,9 +55,10 @@ public sealed class SafetyTests(S3ServerFixture server) : DeployTest(server)
         Assert.Equal(before, await Bucket.ListAsync());
     }
 
-    [Fact]
-    public async Task No_delete_keeps_stale_objects()
+    [Theory, OnS3rver, OnMoto]
+    public async Task No_delete_keeps_stale_objects(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "v1"), ("old.txt", "old"));
         await DeployAsync(site);
         site.Delete("old.txt");
@@ -65,9 +69,10 @@ public sealed class SafetyTests(S3ServerFixture server) : DeployTest(server)
         Assert.Contains("old.txt", (await Bucket.ListAsync()).Keys);
     }
 
-    [Fact]
-    public async Task Excluded_files_are_not_uploaded_and_excluded_remote_keys_are_never_deleted()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Excluded_files_are_not_uploaded_and_excluded_remote_keys_are_never_deleted(Emulator emulator)
     {
+        await UseAsync(emulator);
         await Bucket.PutAsync("uploads/user-photo.jpg", "user content");
         var site = Site(("index.html", "home"), ("app.js.map", "{}"), ("app.js", "x"));
 
@@ -77,9 +82,10 @@ public sealed class SafetyTests(S3ServerFixture server) : DeployTest(server)
         Assert.Contains("uploads/user-photo.jpg", (await Bucket.ListAsync()).Keys);
     }
 
-    [Fact]
-    public async Task Dry_run_changes_nothing()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Dry_run_changes_nothing(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "v1"));
 
         var result = await DeployAsync(Options(site) with { DryRun = true });
@@ -89,9 +95,10 @@ public sealed class SafetyTests(S3ServerFixture server) : DeployTest(server)
         Assert.Empty(await Bucket.ListAsync());
     }
 
-    [Fact]
-    public async Task Missing_bucket_gives_its_own_code()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Missing_bucket_gives_its_own_code(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "v1"));
 
         var e = await Assert.ThrowsAsync<DeployException>(() => DeployAsync(Options(site) with { Target = new("no-such-bucket-here", "") }));

@@ -6,24 +6,32 @@ using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
 
-public sealed class WebsiteTests(S3ServerFixture server) : DeployTest(server)
+public sealed class WebsiteTests(Servers servers) : ServerTest(servers)
 {
-    [Fact]
-    public async Task Website_configuration_reads_back_and_serves_index_error_and_redirects()
+    private const string MotoServesNoWebsite = "moto serves no website endpoint (it stores the configuration only)";
+
+    [Theory, OnS3rver, OnMoto]
+    public async Task Website_configuration_reads_back(Emulator emulator)
     {
-        var site = Site(("index.html", "<h1>home</h1>"), ("404.html", "<h1>not here</h1>"), ("docs/index.html", "<h1>docs</h1>"));
-        var options = Options(site) with { Website = new WebsiteSettings { Error = "404.html" }, Redirects = new Dictionary<string, string> { ["/old.html"] = "/docs/" } };
+        await UseAsync(emulator);
+        var site = Site(("index.html", "<h1>home</h1>"), ("404.html", "<h1>not here</h1>"));
 
-        var result = await DeployAsync(options);
+        var result = await DeployAsync(Options(site) with { Website = new WebsiteSettings { Error = "404.html" } });
 
-        using (var s3 = Server.Client())
-        {
-            var config = (await s3.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { BucketName = Bucket.Name })).WebsiteConfiguration;
-            Assert.Equal("index.html", config.IndexDocumentSuffix);
-            Assert.Equal("404.html", config.ErrorDocument);
-        }
-
+        var config = await ReadWebsiteConfigurationAsync();
+        Assert.Equal("index.html", config.IndexDocumentSuffix);
+        Assert.Equal("404.html", config.ErrorDocument);
         Assert.Equal($"{Server.Endpoint}/{Bucket.Name}/", result.WebsiteUrl);
+    }
+
+    [Theory, OnS3rver, OnMoto(Skip = MotoServesNoWebsite)]
+    public async Task Website_endpoint_serves_index_error_and_redirects(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        var site = Site(("index.html", "<h1>home</h1>"), ("404.html", "<h1>not here</h1>"), ("docs/index.html", "<h1>docs</h1>"));
+
+        await DeployAsync(Options(site) with { Website = new WebsiteSettings { Error = "404.html" }, Redirects = new Dictionary<string, string> { ["/old.html"] = "/docs/" } });
+
         var home = await GetWebsiteAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Equal("<h1>home</h1>", await home.Content.ReadAsStringAsync());
@@ -37,9 +45,10 @@ public sealed class WebsiteTests(S3ServerFixture server) : DeployTest(server)
         Assert.Equal("/docs/", moved.Headers.Location?.OriginalString);
     }
 
-    [Fact]
-    public async Task Website_configuration_is_written_only_when_it_differs()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Website_configuration_is_written_only_when_it_differs(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<h1>home</h1>"), ("404.html", "gone"));
         var options = Options(site) with { Website = new WebsiteSettings { Error = "404.html" } };
         var first = new Recorder();
@@ -55,23 +64,32 @@ public sealed class WebsiteTests(S3ServerFixture server) : DeployTest(server)
         Assert.Contains(changed.Lines, l => l.StartsWith("Configured website hosting", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Single_page_app_serves_the_index_for_unknown_paths()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Single_page_app_points_the_error_document_at_its_index(Emulator emulator)
     {
+        await UseAsync(emulator);
+
+        await DeployAsync(Options(Site(("index.html", "<div id=app></div>")), "spa") with { Website = new WebsiteSettings { Spa = true } });
+
+        Assert.Equal("spa/index.html", (await ReadWebsiteConfigurationAsync()).ErrorDocument);
+    }
+
+    [Theory, OnS3rver, OnMoto(Skip = MotoServesNoWebsite)]
+    public async Task Single_page_app_serves_the_index_for_unknown_paths(Emulator emulator)
+    {
+        await UseAsync(emulator);
         var site = Site(("index.html", "<div id=app></div>"), ("app.js", "boot()"));
 
         await DeployAsync(Options(site, "spa") with { Website = new WebsiteSettings { Spa = true } });
 
-        using var s3 = Server.Client();
-        var config = (await s3.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { BucketName = Bucket.Name })).WebsiteConfiguration;
-        Assert.Equal("spa/index.html", config.ErrorDocument);
         var deepLink = await GetWebsiteAsync("/spa/orders/42");
         Assert.Equal("<div id=app></div>", await deepLink.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task Stale_objects_are_kept_for_keep_stale_then_deleted_by_a_later_deploy()
+    [Theory, OnS3rver, OnMoto]
+    public async Task Stale_objects_are_kept_for_keep_stale_then_deleted_by_a_later_deploy(Emulator emulator)
     {
+        await UseAsync(emulator);
         var site = Site(("index.html", "v1"), ("app.111.js", "old"));
         await DeployAsync(site);
         site.Delete("app.111.js");
@@ -90,6 +108,12 @@ public sealed class WebsiteTests(S3ServerFixture server) : DeployTest(server)
         Assert.Equal(["delete:stale:app.111.js"], Describe(later));
         Assert.Equal(0, later.KeptStale);
         Assert.DoesNotContain("app.111.js", (await Bucket.ListAsync()).Keys);
+    }
+
+    private async Task<WebsiteConfiguration> ReadWebsiteConfigurationAsync()
+    {
+        using var s3 = Server.Client();
+        return (await s3.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { BucketName = Bucket.Name })).WebsiteConfiguration;
     }
 
     /// <summary>A request as a browser sends it to the bucket's website endpoint (s3rver picks the bucket from the Host).</summary>

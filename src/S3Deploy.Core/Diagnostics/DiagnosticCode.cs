@@ -26,6 +26,7 @@ public static class DiagnosticCode
     public const string ListingLoops = "S3D023";
     public const string ListingWithoutToken = "S3D024";
     public const string RequestTimedOut = "S3D025";
+    public const string PolicyNotJson = "S3D026";
     public const string Cancelled = "S3D030";
     public const string ConfigNotFound = "S3D040";
     public const string ConfigSyntax = "S3D041";

@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Core.Website;
@@ -55,11 +56,19 @@ internal sealed class PublicAccess(IAmazonS3 s3, S3Target target, string partiti
         try
         {
             var response = await s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = target.Bucket }, ct);
-            return response.Policy;
+
+            // AWSSDK.S3 4.x suppresses this call's 404 and hands back the error document as the policy text.
+            return response.HttpStatusCode == HttpStatusCode.NotFound ? NotFound(response.Policy) : response.Policy;
         }
         catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucketPolicy" || e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
         {
             return null;
         }
     }
+
+    /// <summary>A suppressed 404 is "no policy yet", unless it says the bucket itself is gone.</summary>
+    private string? NotFound(string? errorDocument) =>
+        errorDocument?.Contains("<Code>NoSuchBucket</Code>", StringComparison.Ordinal) == true
+            ? throw new DeployException(DiagnosticCode.NoSuchBucket, FailureKind.Service, $"Bucket '{target.Bucket}' does not exist (it was deleted during the deploy?).")
+            : null;
 }

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using S3Deploy.Core.Diagnostics;
 
 namespace S3Deploy.Core.Website;
 
@@ -14,7 +16,7 @@ public static class PublicReadPolicy
     /// <returns>The policy to write, or null when the existing one already holds exactly these statements.</returns>
     public static string? Merge(string? existingPolicy, string bucket, string prefix, string partition = "aws")
     {
-        var policy = string.IsNullOrWhiteSpace(existingPolicy) ? new JsonObject { ["Version"] = "2012-10-17" } : JsonNode.Parse(existingPolicy)!.AsObject();
+        var policy = string.IsNullOrWhiteSpace(existingPolicy) ? new JsonObject { ["Version"] = "2012-10-17" } : Parse(existingPolicy, bucket);
         var statements = policy["Statement"] switch
         {
             JsonArray array => array,
@@ -32,6 +34,25 @@ public static class PublicReadPolicy
 
         policy["Statement"] = new JsonArray([.. kept, .. wanted]);
         return policy.ToJsonString();
+    }
+
+    /// <summary>A policy we cannot read is never overwritten: rewriting it could drop statements its owner relies on.</summary>
+    private static JsonObject Parse(string policy, string bucket)
+    {
+        try
+        {
+            if (JsonNode.Parse(policy) is JsonObject parsed)
+            {
+                return parsed;
+            }
+        }
+        catch (JsonException)
+        {
+            // Reported below, with the start of the text that is there instead.
+        }
+
+        var start = policy.Length > 60 ? policy[..60] + "…" : policy;
+        throw DeployException.Refused(DiagnosticCode.PolicyNotJson, $"The bucket policy of '{bucket}' is not a JSON object (it starts '{start.ReplaceLineEndings(" ")}'), so --public will not rewrite it. Fix or delete it ('aws s3api get-bucket-policy --bucket {bucket}'), then run again.");
     }
 
     public static string PartitionOf(string region) =>

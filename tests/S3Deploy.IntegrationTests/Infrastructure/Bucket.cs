@@ -37,16 +37,23 @@ public sealed class Bucket(IAmazonS3 s3, string name, string endpoint) : IDispos
 
     public Task<GetObjectMetadataResponse> HeadAsync(string key) => s3.GetObjectMetadataAsync(Name, key);
 
-    /// <summary>A header exactly as the server sent it; the SDK's HTTP stack re-orders Cache-Control directives.</summary>
+    /// <summary>
+    /// A header exactly as the server sent it; the SDK's HTTP stack re-orders Cache-Control directives. Presigned, because
+    /// moto, like S3, refuses anonymous reads of a private bucket.
+    /// </summary>
     public async Task<string?> RawHeaderAsync(string key, string header)
     {
+        var url = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest { BucketName = Name, Key = key, Verb = HttpVerb.HEAD, Expires = DateTime.UtcNow.AddMinutes(10), Protocol = Protocol.HTTP });
         using var http = new HttpClient();
-        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"{endpoint}/{Name}/{Uri.EscapeDataString(key).Replace("%2F", "/", StringComparison.Ordinal)}"));
+        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
         response.EnsureSuccessStatusCode();
         return response.Headers.NonValidated.TryGetValues(header, out var values) || response.Content.Headers.NonValidated.TryGetValues(header, out values)
             ? values.ToString()
             : null;
     }
+
+    /// <summary>The object's plain path-style address, as an anonymous client would ask for it.</summary>
+    public string ObjectUrl(string key) => $"{endpoint}/{Name}/{Uri.EscapeDataString(key).Replace("%2F", "/", StringComparison.Ordinal)}";
 
     public Task PutAsync(string key, string text, string contentType = "text/plain") =>
         s3.PutObjectAsync(new PutObjectRequest { BucketName = Name, Key = key, ContentBody = text, ContentType = contentType, UseChunkEncoding = false });

@@ -5,15 +5,37 @@ using S3Deploy.Core.Planning;
 namespace S3Deploy.IntegrationTests.Infrastructure;
 
 [Collection(S3ServerCollection.Name)]
-public abstract class DeployTest(S3ServerFixture server) : IAsyncLifetime, IDisposable
+public abstract class DeployTest : IAsyncLifetime, IDisposable
 {
     private readonly List<IDisposable> owned = [];
+    private readonly IS3Server? fixedServer;
 
-    protected S3ServerFixture Server { get; } = server;
+    /// <summary>Each test gets a fresh bucket on this server before it starts.</summary>
+    protected DeployTest(IS3Server server) => fixedServer = server;
+
+    /// <summary>Each test picks its server with <see cref="UseAsync"/>, as a theory over servers does.</summary>
+    protected DeployTest()
+    {
+    }
+
+    protected IS3Server Server { get; private set; } = null!;
 
     protected Bucket Bucket { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Bucket = new Bucket(Server.Client(), await Server.CreateBucketAsync(), Server.Endpoint);
+    public async Task InitializeAsync()
+    {
+        if (fixedServer is not null)
+        {
+            await UseAsync(fixedServer);
+        }
+    }
+
+    /// <summary>Points the test at <paramref name="server"/> with a fresh bucket.</summary>
+    protected async Task UseAsync(IS3Server server)
+    {
+        Server = server;
+        Bucket = new Bucket(server.Client(), await server.CreateBucketAsync(), server.Endpoint);
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 

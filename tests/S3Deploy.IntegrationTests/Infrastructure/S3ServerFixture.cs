@@ -11,7 +11,7 @@ namespace S3Deploy.IntegrationTests.Infrastructure;
 /// A real s3rver on a free loopback port for the whole test run. The deployer finds the key pair s3rver checks
 /// signatures against through the SDK's ordinary credential chain (environment variables), as it would in CI.
 /// </summary>
-public sealed partial class S3ServerFixture : IAsyncLifetime
+public sealed partial class S3ServerFixture : IAsyncLifetime, IS3Server
 {
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "s3deploy-s3rver-" + Guid.NewGuid().ToString("N")[..8]);
     private Process? server;

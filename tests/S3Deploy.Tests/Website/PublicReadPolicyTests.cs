@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Website;
 
 namespace S3Deploy.Tests.Website;
@@ -73,6 +74,18 @@ public sealed class PublicReadPolicyTests
         var statements = JsonNode.Parse(PublicReadPolicy.Merge(single, "my-site", "")!)!["Statement"]!.AsArray();
 
         Assert.Equal(["Other", "S3DeployPublicRead", "S3DeployHideManifest"], statements.Select(s => s!["Sid"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("<?xml version=\"1.0\"?><Error><Code>NoSuchBucketPolicy</Code></Error>")]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    public void A_policy_that_is_not_a_JSON_object_is_refused_with_its_code(string policy)
+    {
+        var e = Assert.Throws<DeployException>(() => PublicReadPolicy.Merge(policy, "my-site", ""));
+
+        Assert.Equal((DiagnosticCode.PolicyNotJson, FailureKind.Refused), (e.Code, e.Kind));
+        Assert.Contains("my-site", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -35,6 +35,11 @@ public static class S3ClientFactory
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
+        else if (FallbackRegion() is null)
+        {
+            // Without this the SDK fails later with "No RegionEndpoint or ServiceURL configured", which says nothing about the fix.
+            throw DeployException.Usage(DiagnosticCode.NoRegion, "No AWS region is configured. Set AWS_REGION (e.g. export AWS_REGION=eu-west-1), pass --region, or set a region in your profile (aws configure set region eu-west-1); for an S3-compatible service pass --endpoint-url.");
+        }
 
         var client = credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
         if (connection.EndpointUrl is not null)
@@ -62,6 +67,19 @@ public static class S3ClientFactory
         }
 
         return credentials;
+    }
+
+    /// <summary>The region the SDK would find itself: AWS_REGION, the default profile's region, instance metadata.</summary>
+    private static RegionEndpoint? FallbackRegion()
+    {
+        try
+        {
+            return FallbackRegionFactory.GetRegionEndpoint();
+        }
+        catch (AmazonClientException)
+        {
+            return null;
+        }
     }
 
     private static string? ProfileRegion(string profile) =>

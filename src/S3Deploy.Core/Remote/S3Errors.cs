@@ -35,6 +35,8 @@ internal static class S3Errors
                 return FromService(service, service.ErrorCode, bucket, permission, what);
             case AmazonClientException client when client.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase):
                 return new DeployException(DiagnosticCode.NoCredentials, FailureKind.Service, "No AWS credentials were found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, pass --profile, sign in with 'aws sso login', or run where a role is available (GitHub OIDC, ECS, EC2).", e);
+            case System.Xml.XmlException:
+                return NotS3(what, Flatten(e), e);
             case HttpRequestException or SocketException or IOException or TaskCanceledException or AmazonClientException:
                 return new DeployException(DiagnosticCode.NetworkError, FailureKind.Service, $"Could not reach S3 while trying to {what}: {Flatten(e)}. Check the network, the region and --endpoint-url; then run again.", e);
             default:
@@ -59,6 +61,10 @@ internal static class S3Errors
         };
         return new DeployException(diagnostic, FailureKind.Service, message, e);
     }
+
+    /// <summary>A web server that is not an S3 API (a wrong --endpoint-url) answers in HTML, JSON or nothing S3 would send.</summary>
+    public static DeployException NotS3(string what, string detail, Exception? inner = null) =>
+        new(DiagnosticCode.NotS3, FailureKind.Service, $"The endpoint did not answer like S3 when asked to {what} ({detail}). Check --endpoint-url: it must be the S3 API of the service, not a website or console URL.", inner);
 
     private static string Flatten(Exception e)
     {

@@ -81,6 +81,22 @@ public sealed class FirstRunErrorTests : IDisposable
         Assert.StartsWith("error S3D021: ", Assert.Single(stderr.Split('\n'), l => l.StartsWith("error ", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_AWS_PROFILE_that_does_not_exist_is_S3D014_naming_it_not_a_network_error()
+    {
+        var environment = KeysButNoRegion(proxy: "http://127.0.0.1:9");
+        environment["AWS_ACCESS_KEY_ID"] = null;
+        environment["AWS_SECRET_ACCESS_KEY"] = null;
+        environment["AWS_REGION"] = "eu-west-1";
+        environment["AWS_PROFILE"] = "no-such-profile";
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(["plan", site.Path, "s3://my-first-bucket"], environment);
+
+        Assert.True(code == 2, $"exit {code}\n{stdout}\n{stderr}");
+        var error = Assert.Single(stderr.Split('\n'), l => l.StartsWith("error ", StringComparison.Ordinal));
+        Assert.StartsWith("error S3D014: AWS_PROFILE names the profile 'no-such-profile'", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("200 OK", "text/html", "<html><body>Welcome to nginx!</body></html>")]
     [InlineData("404 Not Found", "text/html", "<html><body>Not found</body></html>")]

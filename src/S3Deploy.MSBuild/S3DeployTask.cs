@@ -221,7 +221,7 @@ public sealed class S3DeployTask : ToolTask
         Log.LogMessage(MessageImportance.High, Summary.Line(Target(), result));
         foreach (var invalidation in result.Invalidations)
         {
-            Log.LogMessage(MessageImportance.Normal, $"S3Deploy: CloudFront {invalidation.DistributionId}: invalidation {invalidation.Id} {invalidation.Status} ({invalidation.Paths.Count} paths)");
+            Log.LogMessage(MessageImportance.Normal, $"S3Deploy: CloudFront {invalidation.DistributionId}: invalidation {invalidation.Id} {invalidation.Status} ({invalidation.Paths.Count} {(invalidation.Paths.Count == 1 ? "path" : "paths")})");
         }
 
         if (result.WebsiteUrl is not null)

@@ -46,6 +46,35 @@ public sealed class CliMistakeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_third_argument_is_named_as_unexpected()
+    {
+        var (exit, _, err) = await Run("deploy", temp.Path, "s3://some-bucket", "extra");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error S3D006: Unexpected argument 'extra': deploy takes only SOURCE and TARGET", Assert.Single(Errors(err)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dry_run_on_plan_says_plan_changes_nothing_anyway()
+    {
+        var (exit, stdout, err) = await Run("plan", temp.Path, "s3://some-bucket", "--dry-run", "--json");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error S3D006: plan never changes anything, so it has no --dry-run (that is 'deploy --dry-run').", Assert.Single(Errors(err)));
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.True(doc.RootElement.GetProperty("dryRun").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_string_option_without_its_value_does_not_swallow_the_next_option()
+    {
+        var (exit, _, err) = await Run("deploy", temp.Path, "s3://some-bucket", "--region", "--dry-run");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error S3D006: --region needs a value.", Assert.Single(Errors(err)));
+    }
+
+    [Fact]
     public async Task A_mistyped_option_with_its_value_is_one_error_not_two()
     {
         var (exit, _, err) = await Run("deploy", temp.Path, "s3://some-bucket", "--regoin", "eu-west-1");

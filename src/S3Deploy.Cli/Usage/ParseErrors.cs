@@ -49,6 +49,11 @@ internal static partial class ParseErrors
         if (token.StartsWith('-'))
         {
             var name = token.Split('=', 2)[0];
+            if (name == "--dry-run" && command.Name == "plan")
+            {
+                return "plan never changes anything, so it has no --dry-run (that is 'deploy --dry-run').";
+            }
+
             var options = command.Options.Concat(parse.RootCommandResult.Command.Options.Where(o => o.Recursive))
                 .SelectMany(o => o.Aliases.Prepend(o.Name)).Distinct(StringComparer.Ordinal);
             return $"Unknown option '{name}'.{Suggest(name, options)}";

@@ -8,7 +8,7 @@ namespace S3Deploy.Core.Reporting;
 /// Passes every event on, and remembers the plan, what completed and the warnings, so a failed deploy can still say
 /// what it had done (the counts of a --json failure).
 /// </summary>
-public sealed class DeployProgress(IDeployObserver inner) : IDeployObserver
+internal sealed class DeployProgress(IDeployObserver inner) : IDeployObserver
 {
     private readonly ConcurrentQueue<PlannedAction> completed = new();
     private readonly ConcurrentQueue<string> warnings = new();

@@ -81,6 +81,21 @@ public sealed class FirstRunErrorTests : IDisposable
         Assert.StartsWith("error S3D021: ", Assert.Single(stderr.Split('\n'), l => l.StartsWith("error ", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("eu west 1")]
+    [InlineData("mars-west-1")]
+    public async Task An_AWS_REGION_that_is_not_a_region_is_S3D006_naming_it(string region)
+    {
+        var environment = KeysButNoRegion(proxy: "http://127.0.0.1:9");
+        environment["AWS_REGION"] = region;
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(["plan", site.Path, "s3://my-first-bucket"], environment);
+
+        Assert.True(code == 2, $"exit {code}\n{stdout}\n{stderr}");
+        var error = Assert.Single(stderr.Split('\n'), l => l.StartsWith("error ", StringComparison.Ordinal));
+        Assert.StartsWith($"error S3D006: The region '{region}' (from AWS_REGION or the profile) is not an AWS region", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_AWS_PROFILE_that_does_not_exist_is_S3D014_naming_it_not_a_network_error()
     {

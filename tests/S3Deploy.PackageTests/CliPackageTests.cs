@@ -4,7 +4,8 @@ using S3Deploy.PackageTests.Infrastructure;
 
 namespace S3Deploy.PackageTests;
 
-/// <summary>The s3deploy dotnet tool package: nuget.org shows its readme, and packing it warns about nothing.</summary>
+/// <summary>The s3deploy dotnet tool package: nuget.org shows its readme. In the collection, so no other test builds src/ meanwhile.</summary>
+[Collection(PackageCollection.Name)]
 public sealed class CliPackageTests : IDisposable
 {
     private readonly string output = Directory.CreateTempSubdirectory("s3deploy-cli-pack-").FullName;

@@ -5,15 +5,19 @@ namespace S3Deploy.PackageTests;
 
 /// <summary>The README's tip for deploying what is already published: 'dotnet publish --no-build … -p:S3DeployBucket=…' on the sample.</summary>
 [Collection(PackageCollection.Name)]
-public sealed class SampleNoBuildTests(S3ServerFixture server)
+public sealed class SampleNoBuildTests(S3ServerFixture server) : IDisposable
 {
+    private readonly string copy = Directory.CreateTempSubdirectory("s3deploy-sample-").FullName;
+
     [Fact]
     public async Task Publishing_the_sample_again_with_no_build_deploys_it()
     {
-        // arrange: the sample built and published once, as the tip assumes
-        var sample = Path.Combine(RepoPaths.Root, "samples", "BlazorApp");
+        // arrange: a copy of the sample (its build output stays out of the repository), built and published once, as the
+        // tip assumes; S3DeploySrc points the copy's in-repository wiring back at src/.
+        var sample = CopyOfSample();
         var bucket = await server.CreateBucketAsync();
-        string[] publish = ["publish", "-c", "Release", "-p:_BlazorBrotliCompressionLevel=Fastest"];
+        var src = Path.Combine(RepoPaths.Root, "src") + Path.DirectorySeparatorChar;
+        string[] publish = ["publish", "-c", "Release", "-p:_BlazorBrotliCompressionLevel=Fastest", $"-p:S3DeploySrc={src}"];
         await Dotnet.RunOrThrowAsync(sample, publish);
 
         // act
@@ -25,5 +29,35 @@ public sealed class SampleNoBuildTests(S3ServerFixture server)
         Assert.Matches($@"S3Deploy: s3://{bucket}: [1-9]\d* uploaded", result.Output);
         using var s3 = server.Client();
         Assert.Contains("index.html", (await BucketContents.ListAsync(s3, bucket)).Keys);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private string CopyOfSample()
+    {
+        var from = Path.Combine(RepoPaths.Root, "samples", "BlazorApp");
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj")
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, relative))!);
+            File.Copy(file, Path.Combine(copy, relative));
+        }
+
+        return copy;
     }
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using S3Deploy.Cli.Output;
+using S3Deploy.Cli.Usage;
 using S3Deploy.Core;
 using S3Deploy.Core.Applying;
 using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Reporting;
 
 namespace S3Deploy.Cli;
 
@@ -19,16 +21,23 @@ internal static class CliApp
         planCommand.SetAction((parse, token) => RunDeployAsync(plan, parse, planOnly: true, stdout, stderr, interactive, azure, token));
         root.Subcommands.Add(deployCommand);
         root.Subcommands.Add(planCommand);
+        HelpText.Extend(root);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            var messages = ParseErrors.Describe(parse, args);
+            foreach (var message in messages)
             {
-                await stderr.WriteLineAsync($"error {DiagnosticCode.BadOption}: {error.Message}");
+                await stderr.WriteLineAsync($"error {DiagnosticCode.BadOption}: {message}");
             }
 
-            await stderr.WriteLineAsync("Run 's3deploy --help' for usage.");
+            await stderr.WriteLineAsync($"Run 's3deploy {(parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ")}--help' for usage.");
+            if (args.Contains("--json", StringComparer.Ordinal))
+            {
+                await stdout.WriteLineAsync(DeployResultJson.WriteFailure(DiagnosticCode.BadOption, string.Join(" ", messages), ExitCodes.Usage, dryRun: parse.CommandResult.Command.Name == "plan" || args.Contains("--dry-run"), known: null, warnings: []));
+            }
+
             return ExitCodes.Usage;
         }
 
@@ -41,17 +50,21 @@ internal static class CliApp
         var json = command.Json(parse);
         var log = json ? stderr : stdout;
         azure?.WriteTo(log);
+        var dryRun = planOnly || command.DryRun(parse);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        DeployProgress? progress = null;
         try
         {
             var options = command.ToOptions(parse, planOnly);
             DeployResult result;
             if (interactive && !json)
             {
-                result = await TerminalProgress.RunAsync(observer => new Deployer(observer).DeployAsync(options, ct));
+                result = await TerminalProgress.RunAsync(observer => new Deployer(progress = new DeployProgress(observer)).DeployAsync(options, ct));
             }
             else
             {
-                result = await new Deployer(azure ?? (IDeployObserver)new PlainObserver(log, quiet: json)).DeployAsync(options, ct);
+                progress = new DeployProgress(azure ?? (IDeployObserver)new PlainObserver(log, quiet: json, dryRun));
+                result = await new Deployer(progress).DeployAsync(options, ct);
             }
 
             if (json)
@@ -69,30 +82,34 @@ internal static class CliApp
         }
         catch (DeployException e)
         {
-            await WriteErrorAsync(stderr, azure, e.Code, e.Message);
-            await WriteDiagnosticsAsync(command, parse, stderr, e);
-            return e.Kind switch
+            var exit = e.Kind switch
             {
                 FailureKind.Usage => ExitCodes.Usage,
                 FailureKind.Refused => ExitCodes.Refused,
                 FailureKind.Cancelled => ExitCodes.Cancelled,
                 _ => ExitCodes.Failed,
             };
+            await WriteErrorAsync(stderr, azure, e.Code, e.Message, json ? new JsonFailure(stdout, exit, dryRun, progress, clock.Elapsed) : null);
+            await WriteDiagnosticsAsync(command, parse, stderr, e);
+            return exit;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await WriteErrorAsync(stderr, azure, DiagnosticCode.Cancelled, "Cancelled. Nothing was deleted; run the same command again to finish the deploy.");
+            await WriteErrorAsync(stderr, azure, DiagnosticCode.Cancelled, "Cancelled. Nothing was deleted; run the same command again to finish the deploy.", json ? new JsonFailure(stdout, ExitCodes.Cancelled, dryRun, progress, clock.Elapsed) : null);
             return ExitCodes.Cancelled;
         }
         catch (Exception e)
         {
-            await WriteErrorAsync(stderr, azure, DiagnosticCode.Unexpected, $"{e.GetType().Name}: {e.Message} (run with --diagnostics for details, and please report it).");
+            await WriteErrorAsync(stderr, azure, DiagnosticCode.Unexpected, $"{e.GetType().Name}: {e.Message} (run with --diagnostics for details, and please report it).", json ? new JsonFailure(stdout, ExitCodes.Failed, dryRun, progress, clock.Elapsed) : null);
             await WriteDiagnosticsAsync(command, parse, stderr, e);
             return ExitCodes.Failed;
         }
     }
 
-    private static async Task WriteErrorAsync(TextWriter stderr, AzurePipelinesLog? azure, string code, string message)
+    /// <summary>--json promises one object on stdout, also when the deploy fails or is refused.</summary>
+    private sealed record JsonFailure(TextWriter Stdout, int ExitCode, bool DryRun, DeployProgress? Progress, TimeSpan Duration);
+
+    private static async Task WriteErrorAsync(TextWriter stderr, AzurePipelinesLog? azure, string code, string message, JsonFailure? json = null)
     {
         if (azure is null)
         {
@@ -101,6 +118,12 @@ internal static class CliApp
         else
         {
             azure.Failed(code, message);
+        }
+
+        if (json is not null)
+        {
+            var known = json.Progress?.SoFar(json.DryRun, json.Duration);
+            await json.Stdout.WriteLineAsync(DeployResultJson.WriteFailure(code, message, json.ExitCode, json.DryRun, known, json.Progress?.Warnings ?? []));
         }
     }
 

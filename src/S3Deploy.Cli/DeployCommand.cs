@@ -12,35 +12,35 @@ internal sealed class DeployCommand
 {
     private readonly Argument<string?> source = new("SOURCE") { Description = "The folder to deploy (your build output). Default: \"source\" in s3deploy.json.", Arity = ArgumentArity.ZeroOrOne };
     private readonly Argument<string?> target = new("TARGET") { Description = "Where to deploy: s3://BUCKET or s3://BUCKET/PREFIX. Default: \"target\" in s3deploy.json.", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Option<string?> config = new("--config") { Description = "Config file (default: s3deploy.json in the working directory, if present)." };
-    private readonly Option<string?> region = new("--region") { Description = "AWS region of the bucket (default: AWS_REGION or the profile's region)." };
-    private readonly Option<string?> profile = new("--profile") { Description = "Named profile from ~/.aws/config or ~/.aws/credentials." };
-    private readonly Option<string?> endpointUrl = new("--endpoint-url") { Description = "URL of an S3-compatible service; uses path-style addressing." };
+    private readonly Option<string?> config = new("--config") { HelpName = "FILE", Description = "Config file (default: s3deploy.json in the working directory, if present)." };
+    private readonly Option<string?> region = new("--region") { HelpName = "REGION", Description = "AWS region of the bucket (default: AWS_REGION or the profile's region)." };
+    private readonly Option<string?> profile = new("--profile") { HelpName = "NAME", Description = "Named profile from ~/.aws/config or ~/.aws/credentials." };
+    private readonly Option<string?> endpointUrl = new("--endpoint-url") { HelpName = "URL", Description = "URL of an S3-compatible service; uses path-style addressing." };
     private readonly Option<bool> noDelete = new("--no-delete") { Description = "Never delete objects that are not in the source folder." };
-    private readonly Option<int> maxDeletes = new("--max-deletes") { Description = $"Refuse the deploy if it would delete more objects than this (default {DeployOptions.DefaultMaxDeletes})." };
+    private readonly Option<int> maxDeletes = new("--max-deletes") { HelpName = "N", Description = $"Refuse the deploy if it would delete more objects than this (default {DeployOptions.DefaultMaxDeletes})." };
     private readonly Option<bool> allowEmpty = new("--allow-empty") { Description = "Allow an empty source folder to delete everything under the target." };
-    private readonly Option<string[]> exclude = new("--exclude") { Description = "Glob of files to neither upload nor delete (repeatable), e.g. '*.map' or 'drafts/'." };
-    private readonly Option<int> concurrency = new("--concurrency") { Description = $"Requests in flight at once (default {DeployOptions.DefaultConcurrency})." };
+    private readonly Option<string[]> exclude = new("--exclude") { HelpName = "GLOB", Description = "Glob of files to neither upload nor delete (repeatable), e.g. '*.map' or 'drafts/'." };
+    private readonly Option<int> concurrency = new("--concurrency") { HelpName = "N", Description = $"Requests in flight at once, 1 to 256 (default {DeployOptions.DefaultConcurrency})." };
     private readonly Option<bool> dryRun = new("--dry-run") { Description = "Show what would change, change nothing." };
     private readonly Option<bool> json = new("--json") { Description = "Print one JSON object with the result on stdout." };
     private readonly Option<bool> followSymlinks = new("--follow-symlinks") { Description = "Deploy files that symbolic links point to outside the source folder." };
-    private readonly Option<string?> cacheControl = new("--cache-control") { Description = "Cache-Control for files no rule gives one (replaces the built-in defaults)." };
-    private readonly Option<string?> precompressed = new("--precompressed") { Description = "Upload X.br or X.gz found beside X as X, with its Content-Encoding: br, gzip or none." };
-    private readonly Option<string?> sse = new("--sse") { Description = "Server-side encryption for every object: AES256 or aws:kms." };
-    private readonly Option<string?> sseKmsKeyId = new("--sse-kms-key-id") { Description = "KMS key for --sse aws:kms." };
-    private readonly Option<string?> storageClass = new("--storage-class") { Description = "Storage class for every object, e.g. STANDARD_IA." };
+    private readonly Option<string?> cacheControl = new("--cache-control") { HelpName = "VALUE", Description = "Cache-Control for files no rule gives one (replaces the built-in defaults)." };
+    private readonly Option<string?> precompressed = new("--precompressed") { HelpName = "br|gzip|none", Description = "Upload X.br or X.gz found beside X as X, with its Content-Encoding: br, gzip or none." };
+    private readonly Option<string?> sse = new("--sse") { HelpName = "AES256|aws:kms", Description = "Server-side encryption for every object: AES256 or aws:kms." };
+    private readonly Option<string?> sseKmsKeyId = new("--sse-kms-key-id") { HelpName = "KEY", Description = "KMS key for --sse aws:kms." };
+    private readonly Option<string?> storageClass = new("--storage-class") { HelpName = "CLASS", Description = "Storage class for every object, e.g. STANDARD_IA." };
     private readonly Option<bool> website = new("--website") { Description = "Configure S3 website hosting (settings from \"website\" in s3deploy.json, or defaults)." };
-    private readonly Option<string?> indexDocument = new("--index-document") { Description = "Website index document (default index.html); implies --website." };
-    private readonly Option<string?> errorDocument = new("--error-document") { Description = "Website error document, e.g. 404.html; implies --website." };
+    private readonly Option<string?> indexDocument = new("--index-document") { HelpName = "FILE", Description = "Website index document (default index.html); implies --website." };
+    private readonly Option<string?> errorDocument = new("--error-document") { HelpName = "FILE", Description = "Website error document, e.g. 404.html; implies --website." };
     private readonly Option<bool> spa = new("--spa") { Description = "Single-page app: missing paths serve the index document; implies --website." };
     private readonly Option<bool> makePublic = new("--public") { Description = "Make the prefix publicly readable with a bucket policy (relaxes the public access block only as needed)." };
-    private readonly Option<string?> keepStale = new("--keep-stale") { Description = "Keep stale objects this long before deleting them, e.g. 24h." };
-    private readonly Option<string[]> cloudfront = new("--cloudfront") { Description = "CloudFront distribution id to invalidate (repeatable)." };
-    private readonly Option<string?> cloudfrontEndpoint = new("--cloudfront-endpoint-url") { Description = "Another CloudFront endpoint (tests, other partitions)." };
+    private readonly Option<string?> keepStale = new("--keep-stale") { HelpName = "DURATION", Description = "Keep stale objects this long before deleting them, e.g. 24h." };
+    private readonly Option<string[]> cloudfront = new("--cloudfront") { HelpName = "ID", Description = "CloudFront distribution id to invalidate (repeatable)." };
+    private readonly Option<string?> cloudfrontEndpoint = new("--cloudfront-endpoint-url") { HelpName = "URL", Description = "Another CloudFront endpoint (tests, other partitions)." };
     private readonly Option<bool> noWait = new("--no-wait") { Description = "Do not wait for invalidations to complete (stale objects are then deleted at once)." };
-    private readonly Option<string?> waitTimeout = new("--wait-timeout") { Description = "How long to wait for invalidations (default 15m); a timeout is a warning." };
-    private readonly Option<string?> timeout = new("--timeout") { Description = "How long a request may make no progress before it is retried (default 60s); slower bodies than 1 KiB/s are cut off after it." };
-    private readonly Option<int> maxPaths = new("--max-invalidation-paths") { Description = "Above this many paths, invalidate the fewest wildcards that cover them (default 25)." };
+    private readonly Option<string?> waitTimeout = new("--wait-timeout") { HelpName = "DURATION", Description = "How long to wait for invalidations (default 15m); a timeout is a warning." };
+    private readonly Option<string?> timeout = new("--timeout") { HelpName = "DURATION", Description = "How long a request may make no progress before it is retried (default 60s); slower bodies than 1 KiB/s are cut off after it." };
+    private readonly Option<int> maxPaths = new("--max-invalidation-paths") { HelpName = "N", Description = "Above this many paths, invalidate the fewest wildcards that cover them (default 25)." };
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
 
     public Command Build(string name, string description)
@@ -62,12 +62,27 @@ internal sealed class DeployCommand
             command.Options.Add(dryRun);
         }
 
+        var names = command.Options.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var option in command.Options.Where(o => o.ValueType == typeof(string) || o.ValueType == typeof(string[])))
+        {
+            // "--region --dry-run" would otherwise deploy to a region called "--dry-run" and silently drop the flag.
+            option.Validators.Add(result =>
+            {
+                if (result.Tokens.FirstOrDefault(t => names.Contains(t.Value)) is not null)
+                {
+                    result.AddError(Usage.ParseErrors.MissingValueOf(option.Name));
+                }
+            });
+        }
+
         return command;
     }
 
     public bool Json(ParseResult parse) => parse.GetValue(json);
 
     public bool Diagnostics(ParseResult parse) => parse.GetValue(diagnostics);
+
+    public bool DryRun(ParseResult parse) => parse.GetResult(dryRun) is not null && parse.GetValue(dryRun);
 
     public DeployOptions ToOptions(ParseResult parse, bool planOnly)
     {

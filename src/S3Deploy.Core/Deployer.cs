@@ -6,6 +6,7 @@ using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
+using S3Deploy.Core.Reporting;
 using S3Deploy.Core.Scanning;
 using S3Deploy.Core.Website;
 
@@ -35,8 +36,8 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         var reader = new BucketReader(s3, options.Target);
         var (scan, state) = await ScanWhileListingAsync(reader, source, ct);
         var warnings = new WarningList(observer, [.. scan.Warnings, .. state.Warnings]);
-        observer.Info($"Scanned {scan.Files.Count} files ({Bytes.Format(scan.Files.Sum(f => f.Size))}) in {options.Source}");
-        observer.Info($"Found {state.Objects.Count} objects under {options.Target}{(state.ManifestFound ? "" : " (no deploy manifest yet)")}");
+        observer.Info($"Scanned {Plural.Of(scan.Files.Count, "file")} ({Bytes.Format(scan.Files.Sum(f => f.Size))}) in {options.Source}");
+        observer.Info($"Found {Plural.Of(state.Objects.Count, "object")} under {options.Target}{(state.ManifestFound ? "" : " (no deploy manifest yet)")}");
 
         var desired = DesiredSite.Build(scan.Files, policy, options.Precompressed, options.Redirects);
         var probed = await reader.ProbeHeadersAsync(Planner.KeysToProbe(desired, state), options.Concurrency, ct);
@@ -96,7 +97,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
             }
             else if (plan.Count(ActionKind.Delete) is > 0 and var held)
             {
-                warnings.Add($"{DiagnosticCode.StaleHeld}: Kept {held} stale objects because the CloudFront invalidation has not completed; the next deploy deletes them.");
+                warnings.Add($"{DiagnosticCode.StaleHeld}: Kept {Plural.Of(held, "stale object")} because the CloudFront invalidation has not completed; the next deploy deletes them.");
                 result = result with { Actions = [.. plan.Actions.Where(a => a.Kind != ActionKind.Delete)], Deleted = 0, KeptStale = result.KeptStale + held };
             }
         }

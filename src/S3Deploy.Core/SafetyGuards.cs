@@ -1,6 +1,7 @@
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
+using S3Deploy.Core.Reporting;
 using S3Deploy.Core.Scanning;
 
 namespace S3Deploy.Core;
@@ -34,7 +35,7 @@ internal static class SafetyGuards
         {
             throw DeployException.Refused(
                 DiagnosticCode.TooManyDeletes,
-                $"This deploy would delete {deletes} objects under {options.Target}, more than --max-deletes {options.MaxDeletes}. Nothing was changed. Check the source folder and prefix; if the deletes are right, pass --max-deletes {deletes} (or --no-delete to keep them).");
+                $"This deploy would delete {Plural.Of(deletes, "object")} under {options.Target}, more than --max-deletes {options.MaxDeletes}. Nothing was changed. Check the source folder and prefix; if the deletes are right, pass --max-deletes {deletes} (or --no-delete to keep them).");
         }
     }
 }

@@ -13,4 +13,7 @@ internal sealed class DeployAction
 
     [DataMember(Name = "reason")]
     public string Reason { get; set; } = "";
+
+    [DataMember(Name = "redirect")]
+    public string? Redirect { get; set; }
 }

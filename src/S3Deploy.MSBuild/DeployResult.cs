@@ -39,4 +39,10 @@ internal sealed class DeployResult
 
     [DataMember(Name = "actions")]
     public List<DeployAction> Actions { get; set; } = [];
+
+    [DataMember(Name = "exitCode")]
+    public int ExitCode { get; set; }
+
+    [DataMember(Name = "error")]
+    public DeployError? Error { get; set; }
 }

@@ -15,6 +15,7 @@ namespace S3Deploy.MSBuild;
 /// </summary>
 public sealed class S3DeployTask : ToolTask
 {
+    private readonly List<OutputLine> errors = [];
     private string? dotnetPath;
     private string? resultJson;
     private Process? child;
@@ -163,7 +164,8 @@ public sealed class S3DeployTask : ToolTask
         switch (line.Kind)
         {
             case OutputLineKind.Error:
-                Log.LogError(null, line.Code, null, null, 0, 0, 0, 0, line.Message);
+                // The --json result carries the error too; these lines are the fallback when it is missing.
+                errors.Add(line);
                 break;
             case OutputLineKind.Warning:
                 Log.LogWarning(null, line.Code, null, null, 0, 0, 0, 0, line.Message);
@@ -211,6 +213,15 @@ public sealed class S3DeployTask : ToolTask
 
     protected override bool HandleTaskExecutionErrors()
     {
+        if (resultJson is not null && DeployResultReader.Read(resultJson)?.Error is { } error)
+        {
+            Log.LogError(null, error.Code, null, null, 0, 0, 0, 0, error.Message);
+        }
+        else
+        {
+            errors.ForEach(e => Log.LogError(null, e.Code, null, null, 0, 0, 0, 0, e.Message));
+        }
+
         if (!Log.HasLoggedErrors)
         {
             Log.LogError(null, Codes.Unexpected, null, null, 0, 0, 0, 0, $"s3deploy exited with code {ExitCode} without saying why (set S3DeployDiagnostics=true for details, and please report it).");
@@ -236,15 +247,18 @@ public sealed class S3DeployTask : ToolTask
         WebsiteUrl = result.WebsiteUrl;
         InvalidationIds = [.. result.Invalidations.Select(i => i.Id)];
 
+        // A dry run's changes are its whole point, so they show at -v:n; a deploy's are detail (-v:d).
+        var actions = result.DryRun ? MessageImportance.Normal : MessageImportance.Low;
         foreach (var action in result.Actions)
         {
-            Log.LogMessage(MessageImportance.Low, $"  {action.Action} {action.Key} ({action.Reason})");
+            Log.LogMessage(actions, action.Redirect is null ? $"  {action.Action} ({action.Reason}) {action.Key}" : $"  redirect ({action.Reason}) {action.Key} → {action.Redirect}");
         }
 
-        Log.LogMessage(MessageImportance.Normal, Summary.Line(Target(), result));
+        // High: the one line a default-verbosity 'dotnet publish' shows of the deploy.
+        Log.LogMessage(MessageImportance.High, Summary.Line(Target(), result));
         foreach (var invalidation in result.Invalidations)
         {
-            Log.LogMessage(MessageImportance.Normal, $"S3Deploy: CloudFront {invalidation.DistributionId}: invalidation {invalidation.Id} {invalidation.Status} ({invalidation.Paths.Count} paths)");
+            Log.LogMessage(MessageImportance.Normal, $"S3Deploy: CloudFront {invalidation.DistributionId}: invalidation {invalidation.Id} {invalidation.Status} ({invalidation.Paths.Count} {(invalidation.Paths.Count == 1 ? "path" : "paths")})");
         }
 
         if (result.WebsiteUrl is not null)

@@ -6,15 +6,22 @@ internal static class Summary
 {
     public static string Line(string target, DeployResult result)
     {
+        var kept = result.KeptStale > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0} stale kept", result.KeptStale) : "";
+        if (result.DryRun)
+        {
+            var plan = string.Format(
+                CultureInfo.InvariantCulture,
+                "upload {0}, update headers {1}, delete {2}, leave {3} unchanged, {4} to send",
+                result.Uploaded, result.HeadersUpdated, result.Deleted, result.Unchanged, Bytes(result.BytesUploaded));
+            return $"S3Deploy: {target} (dry run): a deploy would {plan}{kept}; nothing changed in the bucket";
+        }
+
         var counts = string.Format(
             CultureInfo.InvariantCulture,
             "{0} uploaded, {1} headers updated, {2} deleted, {3} unchanged, {4} sent",
             result.Uploaded, result.HeadersUpdated, result.Deleted, result.Unchanged, Bytes(result.BytesUploaded));
-        var kept = result.KeptStale > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0} stale kept", result.KeptStale) : "";
         var seconds = (result.DurationMs / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
-        return result.DryRun
-            ? $"S3Deploy: {target} (dry run, nothing changed): would be {counts}{kept}"
-            : $"S3Deploy: {target}: {counts}{kept} in {seconds}s";
+        return $"S3Deploy: {target}: {counts}{kept} in {seconds}s";
     }
 
     private static string Bytes(long bytes) => bytes switch

@@ -31,8 +31,8 @@ public class DeployOptionsValidateTests
             Public = true,
         };
 
-        options.Validate();
-        (Valid with { KeepStale = TimeSpan.FromDays(7), Website = null }).Validate();
+        Assert.Null(Record.Exception(options.Validate));
+        Assert.Null(Record.Exception((Valid with { KeepStale = TimeSpan.FromDays(7), Website = null }).Validate));
     }
 
     [Fact]

@@ -2,8 +2,10 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using S3Deploy.Core;
 using S3Deploy.Core.Config;
 using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Headers;
 
 namespace S3Deploy.Tests;
 
@@ -143,7 +145,11 @@ public sealed class SchemaTests : IDisposable
             foreach (var compress in EnumOf(RuleSchema["properties"]!["compress"]))
             {
                 var config = LoadWith($$"""{ "source": "site", "target": "s3://bucket-a", "precompressed": "{{precompressed}}", "rules": [ { "match": "*", "compress": "{{compress}}" } ] }""");
-                config.ToOptions(false);
+
+                var options = config.ToOptions(false);
+
+                Assert.Equal(Encodings.Parse(precompressed, "precompressed"), options.Precompressed);
+                Assert.Equal(Encodings.Parse(compress, "compress"), Assert.Single(options.Headers.Rules).Compress ?? Compression.None);
             }
         }
     }
@@ -162,19 +168,18 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
-    public void The_sample_config_loads_if_there_is_one()
+    public void The_sample_config_loads()
     {
         var sample = Path.Combine(RepoRoot.Value, "samples", "s3deploy.json");
-        if (!File.Exists(sample))
-        {
-            return;
-        }
+        Assert.True(File.Exists(sample), $"{sample} is missing: the quickstart and the README use it.");
 
         var config = ConfigFile.Load(sample);
+        var options = config.ToOptions(false);
 
         Assert.NotNull(config.Source);
         Assert.NotNull(config.Target);
-        config.ToOptions(false);
+        Assert.Equal(S3Target.Parse(config.Target), options.Target);
+        Assert.True(Directory.Exists(options.Source), $"The sample's source '{options.Source}' is not a folder.");
     }
 
     [Fact]

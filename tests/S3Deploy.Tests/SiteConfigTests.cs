@@ -356,7 +356,8 @@ public sealed class SiteConfigTests : IDisposable
     }
 
     [Theory]
-    [InlineData("website", "true", "expected an object")]
+    [InlineData("website", "1", "expected true, false or an object")]
+    [InlineData("website", "\"yes\"", "expected true, false or an object")]
     [InlineData("cloudfront", "[]", "expected an object")]
     [InlineData("public", "\"yes\"", "expected true or false")]
     [InlineData("keepStale", "24", "expected a string")]

@@ -67,15 +67,12 @@ public sealed class SiteScannerTests : IDisposable
         Assert.Equal(["caf\u00e9/men\u00fa.html"], Keys(scan));
     }
 
-    [Fact]
+    [DistinctUnicodeNamesFact]
     public async Task Names_that_normalize_to_the_same_key_are_refused()
     {
         site.Write("caf\u00e9.html", "composed");
         site.Write("cafe\u0301.html", "decomposed");
-        if (Directory.GetFiles(site.Path).Length != 2)
-        {
-            return; // This file system normalizes names itself, so the clash cannot happen here.
-        }
+        Assert.Equal(2, Directory.GetFiles(site.Path).Length);
 
         var e = await Assert.ThrowsAsync<DeployException>(() => Scan(site.Path));
 

@@ -6,7 +6,8 @@ using S3Deploy.Core.Reporting;
 namespace S3Deploy.Cli.Output;
 
 /// <summary>One line per event: what a CI log or a redirected terminal should hold.</summary>
-internal sealed class PlainObserver(TextWriter log, bool quiet) : IDeployObserver
+/// <param name="dryRun">A dry run's summary gives the counts, so the plan line would say them twice.</param>
+internal sealed class PlainObserver(TextWriter log, bool quiet, bool dryRun = false) : IDeployObserver
 {
     private readonly Lock gate = new();
 
@@ -16,13 +17,13 @@ internal sealed class PlainObserver(TextWriter log, bool quiet) : IDeployObserve
 
     public void Planned(DeployPlan plan)
     {
-        if (plan.Actions.Count > 0)
+        if (plan.Actions.Count > 0 && !dryRun)
         {
             Write(SummaryLine.Plan(plan));
         }
     }
 
-    public void PhaseStarted(Phase phase, int actions, long bytes) => Write($"{PhaseTitles.Name(phase)}: {actions} {(actions == 1 ? "object" : "objects")}");
+    public void PhaseStarted(Phase phase, int actions, long bytes) => Write($"{PhaseTitles.Name(phase)}: {Plural.Of(actions, "object")}");
 
     public void ActionCompleted(PlannedAction action) => Write("  " + PhaseTitles.ActionLine(action));
 

@@ -23,7 +23,7 @@ internal static class Summary
 
         if (result.KeptStale > 0)
         {
-            log.WriteLine($"Kept {result.KeptStale} stale {(result.KeptStale == 1 ? "object" : "objects")} for now (--keep-stale or a pending invalidation); a later deploy deletes them.");
+            log.WriteLine($"Kept {Plural.Of(result.KeptStale, "stale object")} for now (--keep-stale or a pending invalidation); a later deploy deletes them.");
         }
 
         if (result.WebsiteUrl is { } url)

@@ -14,4 +14,7 @@ public interface IDeployObserver
     void PhaseStarted(Phase phase, int actions, long bytes) { }
 
     void ActionCompleted(PlannedAction action) { }
+
+    /// <summary>Part of an upload's body has been sent (a retry sends it again, so the sum may exceed the size).</summary>
+    void BytesSent(PlannedAction action, long bytes) { }
 }

@@ -31,7 +31,9 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         }
 
         await using var body = await UploadBody.PrepareAsync(desired, ct);
-        var etag = body.Size > multipartThreshold ? await MultipartAsync(desired, body, ct) : await PutAsync(desired, body, ct);
+        // Bytes are reported as they leave, so a progress bar moves while a large file's parts go up, not only once it is done.
+        void Sent(object? sender, Amazon.Runtime.StreamTransferProgressArgs e) => observer?.BytesSent(action, e.IncrementTransferred);
+        var etag = body.Size > multipartThreshold ? await MultipartAsync(desired, body, Sent, ct) : await PutAsync(desired, body, Sent, ct);
         if (UploadBody.Stamp(desired.File) != stamp)
         {
             throw UploadBody.Changed(desired.File);
@@ -40,7 +42,7 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         return new StoredObject(etag, body.Size);
     }
 
-    private async Task<string> PutAsync(DesiredObject d, UploadBody body, CancellationToken ct)
+    private async Task<string> PutAsync(DesiredObject d, UploadBody body, EventHandler<Amazon.Runtime.StreamTransferProgressArgs> sent, CancellationToken ct)
     {
         var h = d.Headers;
         var request = new PutObjectRequest
@@ -57,12 +59,13 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
             StorageClass = StorageClass(h),
             WebsiteRedirectLocation = h.RedirectLocation,
         };
+        request.StreamTransferProgress += sent;
         Apply(h, request.Headers, request.Metadata);
         var response = await Call(() => s3.PutObjectAsync(request, ct), d.RelativeKey, "s3:PutObject");
         return ETags.Normalize(response.ETag);
     }
 
-    private async Task<string> MultipartAsync(DesiredObject d, UploadBody body, CancellationToken ct)
+    private async Task<string> MultipartAsync(DesiredObject d, UploadBody body, EventHandler<Amazon.Runtime.StreamTransferProgressArgs> sent, CancellationToken ct)
     {
         var h = d.Headers;
         var key = target.KeyFor(d.RelativeKey);
@@ -98,6 +101,7 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
                     MD5Digest = await PartMd5Async(body.Path, offset, length, whole, ct),
                     UseChunkEncoding = !plainBodies,
                 };
+                request.StreamTransferProgress += sent;
                 var part = await Call(() => s3.UploadPartAsync(request, ct), d.RelativeKey, "s3:PutObject");
                 parts.Add(new PartETag((int)number, part.ETag));
             }

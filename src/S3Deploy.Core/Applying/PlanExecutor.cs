@@ -3,6 +3,7 @@ using Amazon.S3.Model;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
+using S3Deploy.Core.Reporting;
 
 namespace S3Deploy.Core.Applying;
 
@@ -53,7 +54,7 @@ internal sealed class PlanExecutor(IAmazonS3 s3, S3Target target, ObjectWriter w
             var count = outcome.Failures.Count;
             var message = count == 1
                 ? $"{first.Message} Nothing was deleted; run again to finish."
-                : $"{count} files failed to upload; the first: {first.Message} Nothing was deleted; run again to finish.";
+                : $"{Plural.Of(count, "file")} failed to upload; the first: {first.Message} Nothing was deleted; run again to finish.";
             throw new DeployException(first.Code, FailureKind.Service, message, first);
         }
     }
@@ -95,7 +96,7 @@ internal sealed class PlanExecutor(IAmazonS3 s3, S3Target target, ObjectWriter w
                 var error = failed.Values.First();
                 var code = error.Code == "AccessDenied" ? DiagnosticCode.AccessDenied : DiagnosticCode.ServiceError;
                 var hint = error.Code == "AccessDenied" ? " The identity in use needs the s3:DeleteObject permission." : " Run again to finish.";
-                throw new DeployException(code, FailureKind.Service, $"{failed.Count} stale objects could not be deleted; the first, '{error.Key}': {error.Code} {error.Message}.{hint}");
+                throw new DeployException(code, FailureKind.Service, $"{Plural.Of(failed.Count, "stale object")} could not be deleted; the first, '{error.Key}': {error.Code} {error.Message}.{hint}");
             }
         }
     }

@@ -27,7 +27,7 @@ public static partial class ConfigFile
     public static DeployConfig Load(string path)
     {
         // Through text, so a byte-order mark (Visual Studio, PowerShell) is dropped; JsonLines counts lines in these same bytes.
-        var bytes = System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(path));
+        var bytes = WebsiteShorthand.Expand(System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(path)));
         var name = Path.GetRelativePath(Environment.CurrentDirectory, path);
         DeployConfig config;
         try
@@ -70,6 +70,7 @@ public static partial class ConfigFile
 
     private static string Expected(string clrType) => clrType switch
     {
+        _ when clrType.Contains(nameof(WebsiteConfig), StringComparison.Ordinal) => "true, false or an object",
         _ when clrType.Contains("Int32", StringComparison.Ordinal) => "a whole number",
         _ when clrType.Contains("Boolean", StringComparison.Ordinal) => "true or false",
         _ when clrType.Contains("List", StringComparison.Ordinal) => "an array",

@@ -20,6 +20,8 @@ public static class DiagnosticCode
     public const string BadCredentials = "S3D015";
     public const string ClockSkew = "S3D016";
     public const string CredentialProviderFailed = "S3D017";
+    public const string NoRegion = "S3D018";
+    public const string NotS3 = "S3D019";
     public const string ServiceError = "S3D020";
     public const string NetworkError = "S3D021";
     public const string SourceChanged = "S3D022";

@@ -14,4 +14,7 @@ public sealed record PlannedAction(string RelativeKey, ActionKind Kind, ActionRe
     };
 
     public string ReasonName => Reason.ToString().ToLowerInvariant();
+
+    /// <summary>Where a configured redirect points; null for files and deletes.</summary>
+    public string? RedirectLocation => Kind == ActionKind.Delete ? null : Desired?.Headers.RedirectLocation;
 }

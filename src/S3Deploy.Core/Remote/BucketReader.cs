@@ -48,6 +48,12 @@ internal sealed class BucketReader(IAmazonS3 s3, S3Target target)
         do
         {
             var page = await S3Errors.Call(() => s3.ListObjectsV2Async(request, ct), target.Bucket, "s3:ListBucket", "list the objects");
+            if (page.Name is null)
+            {
+                // Every ListBucketResult names its bucket; a 200 without one came from some other web server.
+                throw S3Errors.NotS3("list the objects", "no ListBucketResult in the answer");
+            }
+
             foreach (var o in page.S3Objects ?? [])
             {
                 // The prefix ends with '/', so 'site' never lists 'site2/…'; the check guards servers that ignore it.

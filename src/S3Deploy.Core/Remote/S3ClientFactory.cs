@@ -36,6 +36,10 @@ public static class S3ClientFactory
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
+        else
+        {
+            CheckFallbackRegion();
+        }
 
         var client = new AmazonS3Client(credentials, config);
         if (connection.EndpointUrl is not null)
@@ -75,6 +79,40 @@ public static class S3ClientFactory
         }
 
         return credentials;
+    }
+
+    /// <summary>
+    /// Without a region the SDK fails with "No RegionEndpoint or ServiceURL configured", which says nothing about the fix;
+    /// a malformed AWS_REGION gets the check --region gets instead of a network error.
+    /// </summary>
+    private static void CheckFallbackRegion()
+    {
+        var region = FallbackRegion()?.SystemName;
+        var environment = Environment.GetEnvironmentVariable("AWS_REGION");
+        if (region is not null && DeployOptions.IsAwsRegion(region))
+        {
+            return;
+        }
+
+        if (region is not null || environment is { Length: > 0 })
+        {
+            throw DeployException.Usage(DiagnosticCode.BadOption, $"The region '{region ?? environment}' (from AWS_REGION or the profile) is not an AWS region such as us-east-1 or eu-west-2. Fix it, or pass --region.");
+        }
+
+        throw DeployException.Usage(DiagnosticCode.NoRegion, "No AWS region is configured. Set AWS_REGION (e.g. export AWS_REGION=eu-west-1), pass --region, or set a region in your profile (aws configure set region eu-west-1); for an S3-compatible service pass --endpoint-url.");
+    }
+
+    /// <summary>The region the SDK would find itself: AWS_REGION, the default profile's region, instance metadata.</summary>
+    private static RegionEndpoint? FallbackRegion()
+    {
+        try
+        {
+            return FallbackRegionFactory.GetRegionEndpoint();
+        }
+        catch (AmazonClientException)
+        {
+            return null;
+        }
     }
 
     private static string? ProfileRegion(string profile) =>

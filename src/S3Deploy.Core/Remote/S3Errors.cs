@@ -35,8 +35,13 @@ internal static class S3Errors
                 return FromService(s3, s3.ErrorCode, bucket, permission, what);
             case AmazonServiceException service:
                 return FromService(service, service.ErrorCode, bucket, permission, what);
+            case AmazonClientException client when client.Message.Contains("profile", StringComparison.OrdinalIgnoreCase) && Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } profile:
+                // Not a network problem: AWS_PROFILE names a profile that is in neither ~/.aws/config nor ~/.aws/credentials.
+                return new DeployException(DiagnosticCode.NoCredentials, FailureKind.Usage, $"AWS_PROFILE names the profile '{profile}', which was not found in ~/.aws/config or ~/.aws/credentials (or has no usable credentials). Check AWS_PROFILE, or run 'aws configure --profile {profile}'.", e);
             case AmazonClientException client when client.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase):
                 return new DeployException(DiagnosticCode.NoCredentials, FailureKind.Service, "No AWS credentials were found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, pass --profile, sign in with 'aws sso login', or run where a role is available (GitHub OIDC, ECS, EC2).", e);
+            case System.Xml.XmlException:
+                return NotS3(what, Flatten(e), e);
             case HttpRequestException or SocketException or IOException or TaskCanceledException or AmazonClientException:
                 return new DeployException(DiagnosticCode.NetworkError, FailureKind.Service, $"Could not reach S3 while trying to {what}: {Flatten(e)}. Check the network, the region and --endpoint-url; then run again.", e);
             default:
@@ -74,6 +79,10 @@ internal static class S3Errors
 
         return null;
     }
+
+    /// <summary>A web server that is not an S3 API (a wrong --endpoint-url) answers in HTML, JSON or nothing S3 would send.</summary>
+    public static DeployException NotS3(string what, string detail, Exception? inner = null) =>
+        new(DiagnosticCode.NotS3, FailureKind.Service, $"The endpoint did not answer like S3 when asked to {what} ({detail}). Check --endpoint-url: it must be the S3 API of the service, not a website or console URL.", inner);
 
     private static string Flatten(Exception e)
     {

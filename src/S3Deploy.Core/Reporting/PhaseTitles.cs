@@ -12,7 +12,10 @@ public static class PhaseTitles
         _ => "Deleting stale objects",
     };
 
-    public static string Of(Phase phase, int actions) => $"{Name(phase)} ({actions} {(actions == 1 ? "object" : "objects")})";
+    public static string Of(Phase phase, int actions) => $"{Name(phase)} ({Plural.Of(actions, "object")})";
 
-    public static string ActionLine(PlannedAction action) => $"{$"{action.KindName} ({action.ReasonName})",-24} {action.RelativeKey}";
+    /// <summary>"upload (new)   app.js"; a configured redirect reads as one: "redirect (new)   docs/start.html → /docs/".</summary>
+    public static string ActionLine(PlannedAction action) => action.RedirectLocation is { } location
+        ? $"{(action.Reason == ActionReason.New ? "redirect (new)" : "redirect (changed)"),-24} {action.RelativeKey} → {location}"
+        : $"{$"{action.KindName} ({action.ReasonName})",-24} {action.RelativeKey}";
 }

@@ -17,9 +17,14 @@ public static class SummaryLine
         var counts = Counts(result.Uploaded, result.HeadersUpdated, result.Deleted, result.Unchanged);
         var seconds = result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         return result.DryRun
-            ? $"Plan for {source} -> {target} (nothing changed): would {counts}, {Bytes.Format(result.BytesUploaded)} to send."
+            ? DryRun(result, source, target)
             : result.ChangedNothing
                 ? $"Up to date: {target} already matches {source} ({result.Unchanged} unchanged, nothing uploaded) in {seconds}s."
                 : $"Deployed {source} -> {target}: {counts}, {Bytes.Format(result.BytesUploaded)} sent in {seconds}s.";
     }
+
+    /// <summary>Says what WOULD change: a list of changes next to "nothing changed" read as "no differences".</summary>
+    private static string DryRun(DeployResult result, string source, S3Target target) => result.ChangedNothing
+        ? $"Plan: {target} already matches {source} ({result.Unchanged} unchanged); a deploy would change nothing."
+        : $"Plan: a deploy of {source} -> {target} would {Counts(result.Uploaded, result.HeadersUpdated, result.Deleted, result.Unchanged)}, {Bytes.Format(result.BytesUploaded)} to send. Dry run: nothing changed in the bucket.";
 }

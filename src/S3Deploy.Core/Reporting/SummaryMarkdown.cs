@@ -26,13 +26,13 @@ public static class SummaryMarkdown
 
         foreach (var invalidation in result.Invalidations)
         {
-            var what = invalidation.Id is null ? $"would invalidate {invalidation.Paths.Count} paths" : $"invalidation `{invalidation.Id}` ({invalidation.Status}), {invalidation.Paths.Count} paths";
+            var what = invalidation.Id is null ? $"would invalidate {Plural.Of(invalidation.Paths.Count, "path")}" : $"invalidation `{invalidation.Id}` ({invalidation.Status}), {Plural.Of(invalidation.Paths.Count, "path")}";
             md.Append(CultureInfo.InvariantCulture, $"CloudFront `{invalidation.DistributionId}`: {what}\n\n");
         }
 
         if (result.KeptStale > 0)
         {
-            md.Append(CultureInfo.InvariantCulture, $"Kept {result.KeptStale} stale objects for now; a later deploy deletes them.\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"Kept {Plural.Of(result.KeptStale, "stale object")} for now; a later deploy deletes them.\n\n");
         }
 
         foreach (var warning in result.Warnings)
@@ -78,7 +78,7 @@ public static class SummaryMarkdown
         md.Append('\n');
         if (actions.Count > maxFiles)
         {
-            md.Append(CultureInfo.InvariantCulture, $"…and {actions.Count - maxFiles} more changed files.\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"…and {Plural.Of(actions.Count - maxFiles, "more changed file")}.\n\n");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Amazon.S3;
+using S3Deploy.Core.Reporting;
 
 namespace S3Deploy.Core.Website;
 
@@ -17,7 +18,7 @@ internal static class SiteHosting
             if (await new WebsiteConfigurator(s3, target).EnsureAsync(website, options.DryRun, ct))
             {
                 var error = website.Spa ? $"{website.Index} (single-page app)" : website.Error ?? "none";
-                changes.Add($"Configured website hosting of bucket '{target.Bucket}': index {website.Index}, error document {error}, {website.RoutingRules.Count} routing rules.");
+                changes.Add($"Configured website hosting of bucket '{target.Bucket}': index {website.Index}, error document {error}, {Plural.Of(website.RoutingRules.Count, "routing rule")}.");
             }
 
             url = WebsiteEndpoint.Url(target, region, options.Connection.EndpointUrl);

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using S3Deploy.Core.Applying;
+using S3Deploy.Core.Planning;
+
+namespace S3Deploy.Core.Reporting;
+
+/// <summary>
+/// Passes every event on, and remembers the plan, what completed and the warnings, so a failed deploy can still say
+/// what it had done (the counts of a --json failure).
+/// </summary>
+internal sealed class DeployProgress(IDeployObserver inner) : IDeployObserver
+{
+    private readonly ConcurrentQueue<PlannedAction> completed = new();
+    private readonly ConcurrentQueue<string> warnings = new();
+    private DeployPlan? plan;
+
+    public IReadOnlyList<string> Warnings => [.. warnings];
+
+    public void Info(string message) => inner.Info(message);
+
+    public void Warning(string message)
+    {
+        warnings.Enqueue(message);
+        inner.Warning(message);
+    }
+
+    public void Planned(DeployPlan plan)
+    {
+        this.plan = plan;
+        inner.Planned(plan);
+    }
+
+    public void PhaseStarted(Phase phase, int actions, long bytes) => inner.PhaseStarted(phase, actions, bytes);
+
+    public void ActionCompleted(PlannedAction action)
+    {
+        completed.Enqueue(action);
+        inner.ActionCompleted(action);
+    }
+
+    public void BytesSent(PlannedAction action, long bytes) => inner.BytesSent(action, bytes);
+
+    /// <summary>What is known so far: a dry run's plan, or the changes that completed; null before the plan.</summary>
+    public DeployResult? SoFar(bool dryRun, TimeSpan duration)
+    {
+        if (plan is null)
+        {
+            return null;
+        }
+
+        if (dryRun)
+        {
+            return DeployResult.FromPlan(plan, dryRun: true, duration, Warnings);
+        }
+
+        var done = completed.ToList();
+        return new DeployResult(
+            DryRun: false,
+            Uploaded: done.Count(a => a.Kind == ActionKind.Upload),
+            HeadersUpdated: done.Count(a => a.Kind == ActionKind.UpdateHeaders),
+            Deleted: done.Count(a => a.Kind == ActionKind.Delete),
+            Unchanged: plan.Unchanged,
+            BytesUploaded: done.Sum(a => a.BytesToSend),
+            Duration: duration,
+            Actions: done,
+            Warnings: Warnings);
+    }
+}

@@ -1,0 +1,90 @@
+using S3Deploy.Cli.Output;
+using S3Deploy.Core;
+using S3Deploy.Core.Planning;
+using S3Deploy.Core.Reporting;
+using static S3Deploy.Tests.TestData;
+
+namespace S3Deploy.Tests;
+
+/// <summary>What plan and --dry-run print: what WOULD change, the counts once, a redirect as a redirect, plurals in English.</summary>
+public sealed class SummaryWordingTests
+{
+    private static readonly S3Target Target = S3Target.Parse("s3://my-bucket/site");
+
+    [Fact]
+    public void Dry_run_with_changes_says_what_a_deploy_would_change()
+    {
+        var same = Desired("same.css", "same");
+        var plan = Plan([Desired("index.html", "<h1>new</h1>"), same], State([Remote("same.css", "same"), Remote("old.js", "x")], [("same.css", EntryFor(same, Remote("same.css", "same")))]));
+        var result = DeployResult.FromPlan(plan, dryRun: true, TimeSpan.Zero, []);
+
+        var line = SummaryLine.Result(result, "./dist", Target);
+
+        Assert.Contains("would upload 1, update headers 0, delete 1, unchanged 1", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("(nothing changed)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dry_run_without_changes_says_a_deploy_would_change_nothing()
+    {
+        var same = Desired("same.css", "same");
+        var plan = Plan([same], State([Remote("same.css", "same")], [("same.css", EntryFor(same, Remote("same.css", "same")))]));
+        var result = DeployResult.FromPlan(plan, dryRun: true, TimeSpan.Zero, []);
+
+        var line = SummaryLine.Result(result, "./dist", Target);
+
+        Assert.Equal("Plan: s3://my-bucket/site already matches ./dist (1 unchanged); a deploy would change nothing.", line);
+    }
+
+    [Fact]
+    public void Dry_run_prints_the_counts_once_in_its_summary_not_also_as_a_plan_line()
+    {
+        var plan = Plan([Desired("index.html", "<h1>new</h1>")], EmptyBucket());
+        using var dryRunLog = new StringWriter();
+        using var deployLog = new StringWriter();
+
+        new PlainObserver(dryRunLog, quiet: false, dryRun: true).Planned(plan);
+        new PlainObserver(deployLog, quiet: false, dryRun: false).Planned(plan);
+
+        Assert.Equal("", dryRunLog.ToString());
+        Assert.StartsWith("Plan: upload 1,", deployLog.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_redirect_is_shown_as_a_redirect_with_its_location()
+    {
+        var redirect = new DesiredObject(File("docs/start.html", ""), HtmlHeaders with { RedirectLocation = "/docs/getting-started/" }, IsEntryDocument: true);
+        var plan = Plan([redirect], EmptyBucket());
+
+        var line = PhaseTitles.ActionLine(Assert.Single(plan.Actions));
+
+        Assert.Equal("redirect (new)           docs/start.html → /docs/getting-started/", line);
+    }
+
+    [Fact]
+    public void A_file_is_shown_as_an_upload()
+    {
+        var plan = Plan([Desired("app.css", "x")], EmptyBucket());
+
+        Assert.Equal("upload (new)             app.css", PhaseTitles.ActionLine(Assert.Single(plan.Actions)));
+    }
+
+    [Theory]
+    [InlineData(0, "0 files")]
+    [InlineData(1, "1 file")]
+    [InlineData(2, "2 files")]
+    public void Counts_read_as_english(int count, string expected)
+    {
+        Assert.Equal(expected, Plural.Of(count, "file"));
+    }
+
+    [Fact]
+    public void One_stale_object_is_singular_in_the_markdown_summary()
+    {
+        var result = DeployResult.FromPlan(Plan([], EmptyBucket()), dryRun: false, TimeSpan.Zero, []) with { KeptStale = 1 };
+
+        var markdown = SummaryMarkdown.Build(result, "dist", Target);
+
+        Assert.Contains("Kept 1 stale object for now", markdown, StringComparison.Ordinal);
+    }
+}

@@ -97,7 +97,7 @@ public sealed class BadInputTests(S3ServerFixture server) : ReliabilityTest(serv
         var args = bad.Args(context);
         var before = await Bucket.ListAsync();
 
-        var (code, stdout, stderr) = bad.RealProcess ? await CliProcess.RunAsync(args, NoCredentials(temp.Path))
+        var (code, stdout, stderr) = bad.RealProcess ? await CliProcess.RunAsync(args, IsolatedAws.Environment(temp.Path))
             : bad.Unprivileged ? await CliProcess.RunAsync(args, wrapper: Environment.IsPrivilegedProcess ? WithoutFileCapabilities : [])
             : await CliAsync(args);
 
@@ -155,27 +155,6 @@ public sealed class BadInputTests(S3ServerFixture server) : ReliabilityTest(serv
         Directory.CreateDirectory(site.FullPath("loop"));
         Directory.CreateSymbolicLink(site.FullPath("loop/again"), site.FullPath("loop"));
         File.CreateSymbolicLink(site.FullPath("self.txt"), site.FullPath("self.txt"));
-    }
-
-    private static Dictionary<string, string?> NoCredentials(string temp)
-    {
-        var empty = Path.Combine(temp, "empty-aws-file");
-        File.WriteAllText(empty, "");
-        return new()
-        {
-            ["AWS_ACCESS_KEY_ID"] = null,
-            ["AWS_SECRET_ACCESS_KEY"] = null,
-            ["AWS_SESSION_TOKEN"] = null,
-            ["AWS_PROFILE"] = null,
-            ["AWS_ROLE_ARN"] = null,
-            ["AWS_WEB_IDENTITY_TOKEN_FILE"] = null,
-            ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = null,
-            ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = null,
-            ["AWS_CONFIG_FILE"] = empty,
-            ["AWS_SHARED_CREDENTIALS_FILE"] = empty,
-            ["AWS_EC2_METADATA_DISABLED"] = "true",
-            ["HOME"] = temp,
-        };
     }
 
     private sealed record BadInput(string Code, int Exit, Func<Context, string[]> Args, string? Says = null, Func<ProxyRequest, Fault?>? Rule = null, bool RealProcess = false, bool Unprivileged = false);

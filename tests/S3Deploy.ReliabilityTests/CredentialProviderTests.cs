@@ -16,7 +16,7 @@ public sealed class CredentialProviderTests(S3ServerFixture server) : Reliabilit
     {
         using var temp = new TempSite();
         var script = Script(temp.Path, 1);
-        var environment = Environment(temp.Path, $"[profile leaky]\ncredential_process = {script}\n");
+        var environment = IsolatedAws.Environment(temp.Path, $"[profile leaky]\ncredential_process = {script}\n");
 
         foreach (var extra in new[] { Array.Empty<string>(), ["--diagnostics"], ["--json"] })
         {
@@ -35,7 +35,7 @@ public sealed class CredentialProviderTests(S3ServerFixture server) : Reliabilit
     {
         using var temp = new TempSite();
         var script = Script(temp.Path, 3);
-        var environment = Environment(temp.Path, $"[profile ci]\ncredential_process = {script}\n");
+        var environment = IsolatedAws.Environment(temp.Path, $"[profile ci]\ncredential_process = {script}\n");
         environment["AWS_PROFILE"] = "ci";
 
         var (code, stdout, stderr) = await CliProcess.RunAsync(["deploy", Site(("index.html", "x")).Path, $"s3://{Bucket.Name}/site", "--endpoint-url", Server.Endpoint], environment);
@@ -49,8 +49,8 @@ public sealed class CredentialProviderTests(S3ServerFixture server) : Reliabilit
     public async Task An_sso_profile_without_a_token_and_a_missing_web_identity_file_are_coded_too()
     {
         using var temp = new TempSite();
-        var sso = Environment(temp.Path, "[profile sso]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = Deployer\nregion = us-east-1\n");
-        var webIdentity = Environment(temp.Path, "");
+        var sso = IsolatedAws.Environment(temp.Path, "[profile sso]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = Deployer\nregion = us-east-1\n");
+        var webIdentity = IsolatedAws.Environment(temp.Path, "");
         webIdentity["AWS_ROLE_ARN"] = "arn:aws:iam::123456789012:role/deployer";
         webIdentity["AWS_WEB_IDENTITY_TOKEN_FILE"] = Path.Combine(temp.Path, "no-such-token");
         var site = Site(("index.html", "x")).Path;
@@ -80,29 +80,5 @@ public sealed class CredentialProviderTests(S3ServerFixture server) : Reliabilit
         File.WriteAllText(script, $"#!/bin/sh\necho '{Secret}' >&2\necho '{{\"Version\": 1, \"SessionToken\": \"{Secret}\"'\nexit {exit}\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return script;
-    }
-
-    /// <summary>Only the given AWS config: no keys in the environment, no real ~/.aws, no instance metadata.</summary>
-    private static Dictionary<string, string?> Environment(string temp, string config)
-    {
-        var configFile = Path.Combine(temp, $"aws-config-{Guid.NewGuid():N}");
-        File.WriteAllText(configFile, config);
-        var empty = Path.Combine(temp, "empty-credentials");
-        File.WriteAllText(empty, "");
-        return new()
-        {
-            ["AWS_ACCESS_KEY_ID"] = null,
-            ["AWS_SECRET_ACCESS_KEY"] = null,
-            ["AWS_SESSION_TOKEN"] = null,
-            ["AWS_PROFILE"] = null,
-            ["AWS_ROLE_ARN"] = null,
-            ["AWS_WEB_IDENTITY_TOKEN_FILE"] = null,
-            ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = null,
-            ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = null,
-            ["AWS_CONFIG_FILE"] = configFile,
-            ["AWS_SHARED_CREDENTIALS_FILE"] = empty,
-            ["AWS_EC2_METADATA_DISABLED"] = "true",
-            ["HOME"] = temp,
-        };
     }
 }

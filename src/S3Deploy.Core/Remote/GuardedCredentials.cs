@@ -13,6 +13,9 @@ internal sealed partial class GuardedCredentials(Func<AWSCredentials> resolve, s
 {
     public const string NoCredentialsMessage = "No AWS credentials were found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, pass --profile, sign in with 'aws sso login', or run where a role is available (GitHub OIDC, ECS, EC2).";
 
+    public static string MissingProfileMessage(string profile) =>
+        $"AWS_PROFILE names the profile '{profile}', which was not found in ~/.aws/config or ~/.aws/credentials (or has no usable credentials). Check AWS_PROFILE, or run 'aws configure --profile {profile}'.";
+
     private readonly Lazy<AWSCredentials> inner = new(() => Resolve(resolve));
 
     private string Profile => profile ?? Environment.GetEnvironmentVariable("AWS_PROFILE") ?? "default";
@@ -59,6 +62,11 @@ internal sealed partial class GuardedCredentials(Func<AWSCredentials> resolve, s
         try
         {
             return resolve();
+        }
+        catch (AmazonClientException) when (Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } named && !new Amazon.Runtime.CredentialManagement.CredentialProfileStoreChain().TryGetProfile(named, out _))
+        {
+            // Not a network problem: AWS_PROFILE names a profile that is in neither ~/.aws/config nor ~/.aws/credentials.
+            throw new DeployException(DiagnosticCode.NoCredentials, FailureKind.Usage, MissingProfileMessage(named));
         }
         catch (AmazonClientException)
         {

@@ -37,9 +37,9 @@ internal static class S3Errors
                 return FromService(service, service.ErrorCode, bucket, permission, what);
             case AmazonClientException client when client.Message.Contains("profile", StringComparison.OrdinalIgnoreCase) && Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } profile:
                 // Not a network problem: AWS_PROFILE names a profile that is in neither ~/.aws/config nor ~/.aws/credentials.
-                return new DeployException(DiagnosticCode.NoCredentials, FailureKind.Usage, $"AWS_PROFILE names the profile '{profile}', which was not found in ~/.aws/config or ~/.aws/credentials (or has no usable credentials). Check AWS_PROFILE, or run 'aws configure --profile {profile}'.", e);
+                return new DeployException(DiagnosticCode.NoCredentials, FailureKind.Usage, GuardedCredentials.MissingProfileMessage(profile), e);
             case AmazonClientException client when client.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase):
-                return new DeployException(DiagnosticCode.NoCredentials, FailureKind.Service, "No AWS credentials were found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, pass --profile, sign in with 'aws sso login', or run where a role is available (GitHub OIDC, ECS, EC2).", e);
+                return new DeployException(DiagnosticCode.NoCredentials, FailureKind.Service, GuardedCredentials.NoCredentialsMessage, e);
             case System.Xml.XmlException:
                 return NotS3(what, Flatten(e), e);
             case HttpRequestException or SocketException or IOException or TaskCanceledException or AmazonClientException:

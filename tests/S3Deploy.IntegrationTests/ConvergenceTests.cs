@@ -1,4 +1,5 @@
 using S3Deploy.Core.Applying;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 using S3Deploy.IntegrationTests.Infrastructure;
 
@@ -29,7 +30,10 @@ public sealed class ConvergenceTests(Servers servers) : ServerTest(servers)
         using var cts = new CancellationTokenSource();
         var observer = new CancelAfter(30, cts);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DeployAsync(Options(site), observer, cts.Token));
+        var cancelled = await Assert.ThrowsAsync<DeployException>(() => DeployAsync(Options(site), observer, cts.Token));
+        Assert.Equal(FailureKind.Cancelled, cancelled.Kind);
+        Assert.Equal(DiagnosticCode.Cancelled, cancelled.Code);
+        Assert.Contains("nothing was deleted", cancelled.Message, StringComparison.Ordinal);
 
         var keys = await Bucket.ListAsync();
         Assert.Contains("stale-later.txt", keys.Keys);

@@ -1,25 +1,14 @@
 using System.Text.Json;
-using S3Deploy.Cli;
+using static S3Deploy.Tests.CliRun;
 
 namespace S3Deploy.Tests;
 
 /// <summary>Mistyped options and commands, values of the wrong kind, --json on refusals, and what --help says.</summary>
 public sealed class CliMistakeTests : IDisposable
 {
-    /// <summary>Nothing listens on port 9 (discard); these runs must stop before any request.</summary>
-    private const string DeadEndpoint = "http://127.0.0.1:9";
-
     private readonly TempFolder temp = new();
 
     public void Dispose() => temp.Dispose();
-
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
 
     private static string[] Errors(string stderr) => [.. stderr.Split('\n').Where(l => l.StartsWith("error ", StringComparison.Ordinal))];
 

@@ -1,23 +1,12 @@
-using S3Deploy.Cli;
+using static S3Deploy.Tests.CliRun;
 
 namespace S3Deploy.Tests;
 
 public sealed class CliUsageTests : IDisposable
 {
-    /// <summary>Nothing listens on port 9 (discard); the tests below must fail before any request is made.</summary>
-    private const string DeadEndpoint = "http://127.0.0.1:9";
-
     private readonly TempFolder temp = new();
 
     public void Dispose() => temp.Dispose();
-
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public async Task Unknown_option_is_a_usage_error_S3D006()

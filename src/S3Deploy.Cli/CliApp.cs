@@ -53,6 +53,7 @@ internal static class CliApp
         var dryRun = planOnly || command.DryRun(parse);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         DeployProgress? progress = null;
+        JsonFailure? JsonIfAsked(int exit) => json ? new JsonFailure(stdout, exit, dryRun, progress, clock.Elapsed) : null;
         try
         {
             var options = command.ToOptions(parse, planOnly);
@@ -89,18 +90,18 @@ internal static class CliApp
                 FailureKind.Cancelled => ExitCodes.Cancelled,
                 _ => ExitCodes.Failed,
             };
-            await WriteErrorAsync(stderr, azure, e.Code, e.Message, json ? new JsonFailure(stdout, exit, dryRun, progress, clock.Elapsed) : null);
+            await WriteErrorAsync(stderr, azure, e.Code, e.Message, JsonIfAsked(exit));
             await WriteDiagnosticsAsync(command, parse, stderr, e);
             return exit;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await WriteErrorAsync(stderr, azure, DiagnosticCode.Cancelled, "Cancelled. Nothing was deleted; run the same command again to finish the deploy.", json ? new JsonFailure(stdout, ExitCodes.Cancelled, dryRun, progress, clock.Elapsed) : null);
+            await WriteErrorAsync(stderr, azure, DiagnosticCode.Cancelled, "Cancelled. Nothing was deleted; run the same command again to finish the deploy.", JsonIfAsked(ExitCodes.Cancelled));
             return ExitCodes.Cancelled;
         }
         catch (Exception e)
         {
-            await WriteErrorAsync(stderr, azure, DiagnosticCode.Unexpected, $"{e.GetType().Name}: {e.Message} (run with --diagnostics for details, and please report it).", json ? new JsonFailure(stdout, ExitCodes.Failed, dryRun, progress, clock.Elapsed) : null);
+            await WriteErrorAsync(stderr, azure, DiagnosticCode.Unexpected, $"{e.GetType().Name}: {e.Message} (run with --diagnostics for details, and please report it).", JsonIfAsked(ExitCodes.Failed));
             await WriteDiagnosticsAsync(command, parse, stderr, e);
             return ExitCodes.Failed;
         }

@@ -1,4 +1,5 @@
 using S3Deploy.Core.Applying;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Reporting;
 
@@ -12,7 +13,7 @@ internal sealed class GitHubObserver(TextWriter log) : IDeployObserver
 
     public void Info(string message) => Write(message);
 
-    public void Warning(string message) => Write(GitHubCommands.Warning(message));
+    public void Warning(Diagnostic warning) => Write(GitHubCommands.Warning(warning));
 
     public void Planned(DeployPlan plan) => Write(SummaryLine.Plan(plan));
 

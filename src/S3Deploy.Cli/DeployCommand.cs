@@ -1,6 +1,7 @@
 using System.CommandLine;
 using S3Deploy.Core;
 using S3Deploy.Core.Config;
+using S3Deploy.Core.Scanning;
 
 namespace S3Deploy.Cli;
 

@@ -1,3 +1,5 @@
+using S3Deploy.Core.CloudFront;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 
 namespace S3Deploy.Core;
@@ -12,7 +14,7 @@ public sealed record DeployResult(
     long BytesUploaded,
     TimeSpan Duration,
     IReadOnlyList<PlannedAction> Actions,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<Diagnostic> Warnings)
 {
     /// <summary>Stale objects left in place for now (--keep-stale, or deletes held back until an invalidation completes).</summary>
     public int KeptStale { get; init; }
@@ -21,7 +23,7 @@ public sealed record DeployResult(
 
     public IReadOnlyList<InvalidationResult> Invalidations { get; init; } = [];
 
-    public static DeployResult FromPlan(DeployPlan plan, bool dryRun, TimeSpan duration, IReadOnlyList<string> warnings) =>
+    public static DeployResult FromPlan(DeployPlan plan, bool dryRun, TimeSpan duration, IReadOnlyList<Diagnostic> warnings) =>
         new(dryRun, plan.Count(ActionKind.Upload), plan.Count(ActionKind.UpdateHeaders), plan.Count(ActionKind.Delete), plan.Unchanged, plan.BytesToSend, duration, plan.Actions, warnings)
         {
             KeptStale = plan.KeptStale.Count,

@@ -6,8 +6,8 @@ using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
-using S3Deploy.Core.Reporting;
 using S3Deploy.Core.Scanning;
+using S3Deploy.Core.Text;
 using S3Deploy.Core.Website;
 
 namespace S3Deploy.Core;
@@ -97,7 +97,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
             }
             else if (plan.Count(ActionKind.Delete) is > 0 and var held)
             {
-                warnings.Add($"{DiagnosticCode.StaleHeld}: Kept {Plural.Of(held, "stale object")} because the CloudFront invalidation has not completed; the next deploy deletes them.");
+                warnings.Add(Diagnostic.Warning(DiagnosticCode.StaleHeld, $"Kept {Plural.Of(held, "stale object")} because the CloudFront invalidation has not completed; the next deploy deletes them."));
                 result = result with { Actions = [.. plan.Actions.Where(a => a.Kind != ActionKind.Delete)], Deleted = 0, KeptStale = result.KeptStale + held };
             }
         }
@@ -155,7 +155,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         }
         catch (Exception e) when (e is DeployException or OperationCanceledException or AmazonS3Exception)
         {
-            observer.Warning($"{DiagnosticCode.ManifestNotSaved}: Could not save the deploy manifest after the failure; the next deploy will check headers with HEAD requests instead.");
+            observer.Warning(Diagnostic.Warning(DiagnosticCode.ManifestNotSaved, $"Could not save the deploy manifest after the failure; the next deploy will check headers with HEAD requests instead."));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using S3Deploy.Cli;
 using S3Deploy.Core;
 using S3Deploy.Core.Applying;
+using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Planning;
 using S3Deploy.IntegrationTests.Infrastructure;
 
@@ -74,7 +75,7 @@ public sealed class CloudFrontDeployTests : ServerTest
 
         var timedOut = await DeployAsync(slow);
 
-        Assert.Contains(timedOut.Warnings, w => w.Contains("did not complete", StringComparison.Ordinal));
+        Assert.Contains(timedOut.Warnings, w => w.ToString().Contains("did not complete", StringComparison.Ordinal));
         Assert.Equal(1, timedOut.KeptStale);
         Assert.Equal(0, timedOut.Deleted);
         Assert.Contains("old.css", (await Bucket.ListAsync()).Keys);

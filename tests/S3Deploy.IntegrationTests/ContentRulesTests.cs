@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Amazon.S3.Model;
 using S3Deploy.Core;
 using S3Deploy.Core.Headers;
+using S3Deploy.Core.Scanning;
 using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;

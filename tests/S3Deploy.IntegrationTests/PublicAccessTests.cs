@@ -4,6 +4,7 @@ using Amazon.S3.Model;
 using S3Deploy.Cli;
 using S3Deploy.Core;
 using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Remote;
 using S3Deploy.Core.Website;
 using S3Deploy.IntegrationTests.Infrastructure;
 

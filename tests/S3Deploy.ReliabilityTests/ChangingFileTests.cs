@@ -4,6 +4,7 @@ using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
+using S3Deploy.Core.Scanning;
 using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 

@@ -28,7 +28,7 @@ public sealed class FirstRunJsonTests(S3ServerFixture server) : ReliabilityTest(
         Assert.Equal(5, root.GetProperty("uploaded").GetInt32());
         Assert.Equal(0, root.GetProperty("deleted").GetInt32());
         Assert.DoesNotContain("f3.txt", root.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("key").GetString()));
-        Assert.Contains(root.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("f3.txt", StringComparison.Ordinal));
+        Assert.Contains(root.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("message").GetString()!.Contains("f3.txt", StringComparison.Ordinal));
         Assert.StartsWith("error S3D020: ", stderr.Split('\n').Single(l => l.StartsWith("error ", StringComparison.Ordinal)));
     }
 

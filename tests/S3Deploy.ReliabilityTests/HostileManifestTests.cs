@@ -21,7 +21,7 @@ public sealed class HostileManifestTests(S3ServerFixture server) : ReliabilityTe
 
         var result = await DeployAsync(Through(proxy, site));
 
-        Assert.StartsWith(DiagnosticCode.ManifestTooLarge + ": ", Assert.Single(result.Warnings));
+        Assert.StartsWith(DiagnosticCode.ManifestTooLarge + ": ", Assert.Single(result.Warnings).ToString());
         // The byte range asked for stops the server early; a server that ignores it is cut off by the reader.
         Assert.Contains(proxy.Log, e => e.Request.IsManifest && e.Request.Operation == S3Operation.Get && e.Request.Headers.ContainsKey("range"));
         await AssertFellBackAndRecoveredAsync(site, proxy);
@@ -38,7 +38,7 @@ public sealed class HostileManifestTests(S3ServerFixture server) : ReliabilityTe
 
         var result = await DeployAsync(Through(proxy, site));
 
-        Assert.StartsWith(DiagnosticCode.ManifestTooLarge + ": ", Assert.Single(result.Warnings));
+        Assert.StartsWith(DiagnosticCode.ManifestTooLarge + ": ", Assert.Single(result.Warnings).ToString());
         proxy.Rule = _ => null;
         await AssertFellBackAndRecoveredAsync(site, proxy);
     }
@@ -55,7 +55,7 @@ public sealed class HostileManifestTests(S3ServerFixture server) : ReliabilityTe
 
         var result = await DeployAsync(Through(proxy, site));
 
-        Assert.StartsWith(DiagnosticCode.ManifestInvalid + ": ", Assert.Single(result.Warnings));
+        Assert.StartsWith(DiagnosticCode.ManifestInvalid + ": ", Assert.Single(result.Warnings).ToString());
         await AssertFellBackAndRecoveredAsync(site, proxy);
     }
 
@@ -69,7 +69,7 @@ public sealed class HostileManifestTests(S3ServerFixture server) : ReliabilityTe
 
         var result = await DeployAsync(Through(proxy, site));
 
-        Assert.StartsWith(DiagnosticCode.ManifestInvalid + ": ", Assert.Single(result.Warnings));
+        Assert.StartsWith(DiagnosticCode.ManifestInvalid + ": ", Assert.Single(result.Warnings).ToString());
         proxy.Rule = _ => null;
         await AssertFellBackAndRecoveredAsync(site, proxy);
     }

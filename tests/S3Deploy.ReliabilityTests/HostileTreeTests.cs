@@ -24,7 +24,7 @@ public sealed class HostileTreeTests(S3ServerFixture server) : ReliabilityTest(s
         var result = await DeployAsync(site);
 
         Assert.Equal(["index.html"], await SiteKeysAsync());
-        Assert.Contains(result.Warnings, w => w.StartsWith("S3D104", StringComparison.Ordinal) && w.Contains("'pw.txt'", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.ToString().StartsWith("S3D104", StringComparison.Ordinal) && w.ToString().Contains("'pw.txt'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -100,9 +100,9 @@ public sealed class HostileTreeTests(S3ServerFixture server) : ReliabilityTest(s
         var result = await DeployAsync(Options(site) with { FollowSymlinks = true }).WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.Equal(["index.html"], await SiteKeysAsync());
-        Assert.Contains(result.Warnings, w => w.StartsWith("S3D105: Skipped 'pipe': a named pipe", StringComparison.Ordinal));
-        Assert.Contains(result.Warnings, w => w.StartsWith("S3D105: Skipped 'zero.bin': a character device", StringComparison.Ordinal));
-        Assert.True(!device || result.Warnings.Any(w => w.StartsWith("S3D105: Skipped 'null.dev': a character device", StringComparison.Ordinal)), "mknod worked, so its device must be reported");
+        Assert.Contains(result.Warnings, w => w.ToString().StartsWith("S3D105: Skipped 'pipe': a named pipe", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.ToString().StartsWith("S3D105: Skipped 'zero.bin': a character device", StringComparison.Ordinal));
+        Assert.True(!device || result.Warnings.Any(w => w.ToString().StartsWith("S3D105: Skipped 'null.dev': a character device", StringComparison.Ordinal)), "mknod worked, so its device must be reported");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using S3Deploy.Core.Headers;
+using S3Deploy.Core.Scanning;
 using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 
@@ -23,7 +24,7 @@ public sealed class IntegrityTests(S3ServerFixture server) : ReliabilityTest(ser
         {
             PartSize = 5 * 1024 * 1024,
             MultipartThreshold = 5 * 1024 * 1024,
-            Headers = new HeaderSettings { Rules = [new HeaderRule(S3Deploy.Core.Glob.Parse("*.css")) { Compress = Compression.Gzip }] },
+            Headers = new HeaderSettings { Rules = [new HeaderRule(S3Deploy.Core.Scanning.Glob.Parse("*.css")) { Compress = Compression.Gzip }] },
             Redirects = new Dictionary<string, string> { ["/old.html"] = "/index.html" },
         };
 

@@ -2,6 +2,7 @@ using S3Deploy.Core;
 using S3Deploy.Core.Config;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
+using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Tests;
 

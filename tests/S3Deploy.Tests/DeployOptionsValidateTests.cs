@@ -1,5 +1,7 @@
 using S3Deploy.Core;
+using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Remote;
 using S3Deploy.Core.Website;
 
 namespace S3Deploy.Tests;

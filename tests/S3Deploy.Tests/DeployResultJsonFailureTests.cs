@@ -1,4 +1,6 @@
 using System.Text.Json;
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Cli.Output;
 using S3Deploy.Core;
 using S3Deploy.Core.Applying;
 using S3Deploy.Core.Planning;
@@ -42,7 +44,7 @@ public sealed class DeployResultJsonFailureTests
         var progress = new DeployProgress(NullObserverForTests.Instance);
         progress.Planned(plan);
         progress.ActionCompleted(plan.Actions.Single(a => a.RelativeKey == "b.css"));
-        progress.Warning("S3D020: a.css failed");
+        progress.Warning(Diagnostic.Warning("S3D020", "a.css failed"));
 
         var known = progress.SoFar(dryRun: false, TimeSpan.FromSeconds(2));
         using var doc = JsonDocument.Parse(DeployResultJson.WriteFailure("S3D020", "S3 failed.", 1, dryRun: false, known, progress.Warnings));
@@ -53,7 +55,10 @@ public sealed class DeployResultJsonFailureTests
         Assert.Equal(1, root.GetProperty("unchanged").GetInt32());
         Assert.Equal(2, root.GetProperty("bytesUploaded").GetInt64());
         Assert.Equal(["b.css"], root.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("key").GetString()));
-        Assert.Equal(["S3D020: a.css failed"], root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        var warning = Assert.Single(root.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("S3D020", warning.GetProperty("code").GetString());
+        Assert.Equal("warning", warning.GetProperty("severity").GetString());
+        Assert.Equal("a.css failed", warning.GetProperty("message").GetString());
         Assert.Equal(1, root.GetProperty("exitCode").GetInt32());
         Assert.Equal("S3D020", root.GetProperty("error").GetProperty("code").GetString());
     }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using S3Deploy.Cli.Output;
 using S3Deploy.Core;
+using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Planning;
 using static S3Deploy.Tests.TestData;
 

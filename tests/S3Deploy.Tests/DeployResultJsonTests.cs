@@ -1,4 +1,6 @@
 using System.Text.Json;
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Cli.Output;
 using S3Deploy.Core;
 using S3Deploy.Core.Headers;
 using static S3Deploy.Tests.TestData;
@@ -15,7 +17,7 @@ public class DeployResultJsonTests
             [Remote("about.html", "<p/>"), Remote("changed.css", "old"), Remote("gone.js", "x"), Remote("same.css", "same")],
             [("about.html", EntryFor(headersOnly, Remote("about.html", "<p/>"), new ObjectHeaders("text/plain"))), ("same.css", EntryFor(Desired("same.css", "same"), Remote("same.css", "same")))]);
         var plan = Plan([Desired("new.css", "12345"), Desired("changed.css", "1234567"), headersOnly, Desired("same.css", "same")], state);
-        var result = DeployResult.FromPlan(plan, dryRun: true, TimeSpan.FromMilliseconds(1234.9), ["Skipped 'x'."]);
+        var result = DeployResult.FromPlan(plan, dryRun: true, TimeSpan.FromMilliseconds(1234.9), [Diagnostic.Warning("S3D101", "Skipped 'x'.")]);
 
         using var doc = JsonDocument.Parse(DeployResultJson.Write(result));
         var root = doc.RootElement;
@@ -27,7 +29,7 @@ public class DeployResultJsonTests
         Assert.Equal(1, root.GetProperty("unchanged").GetInt32());
         Assert.Equal(12, root.GetProperty("bytesUploaded").GetInt64());
         Assert.Equal(1234, root.GetProperty("durationMs").GetInt64());
-        Assert.Equal(["Skipped 'x'."], root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal(["S3D101 Skipped 'x'."], root.GetProperty("warnings").EnumerateArray().Select(w => $"{w.GetProperty("code").GetString()} {w.GetProperty("message").GetString()}"));
         var actions = root.GetProperty("actions").EnumerateArray()
             .Select(a => (a.GetProperty("key").GetString(), a.GetProperty("action").GetString(), a.GetProperty("reason").GetString()))
             .ToList();

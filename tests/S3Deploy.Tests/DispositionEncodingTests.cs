@@ -1,5 +1,6 @@
 using S3Deploy.Core;
 using S3Deploy.Core.Headers;
+using S3Deploy.Core.Scanning;
 using static S3Deploy.Tests.TestData;
 
 namespace S3Deploy.Tests;

@@ -1,4 +1,5 @@
 using S3Deploy.Core;
+using S3Deploy.Core.Scanning;
 
 namespace S3Deploy.Tests;
 

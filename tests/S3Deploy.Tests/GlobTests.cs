@@ -1,6 +1,7 @@
-using S3Deploy.Core;
 using System.Text.RegularExpressions;
+using S3Deploy.Core;
 using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Scanning;
 
 namespace S3Deploy.Tests;
 

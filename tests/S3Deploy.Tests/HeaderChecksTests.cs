@@ -2,6 +2,8 @@ using S3Deploy.Core;
 using S3Deploy.Core.Config;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
+using S3Deploy.Core.Remote;
+using S3Deploy.Core.Scanning;
 
 namespace S3Deploy.Tests;
 

@@ -1,5 +1,6 @@
 using S3Deploy.Core;
 using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Tests;
 

@@ -1,5 +1,7 @@
 using S3Deploy.Core;
 using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Planning;
+using S3Deploy.Core.Remote;
 using S3Deploy.Core.Scanning;
 using static S3Deploy.Tests.TestData;
 

@@ -117,7 +117,7 @@ public sealed class SiteScannerTests : IDisposable
         var scan = await Scan(site.Path);
 
         Assert.Equal(["docs/.s3deploy/notes.txt", "index.html"], Keys(scan));
-        var warning = Assert.Single(scan.Warnings);
+        var warning = Assert.Single(scan.Warnings).ToString();
         Assert.Contains(".s3deploy", warning, StringComparison.Ordinal);
     }
 
@@ -131,7 +131,7 @@ public sealed class SiteScannerTests : IDisposable
         var scan = await Scan(site.Path);
 
         Assert.Equal(["index.html"], Keys(scan));
-        var warning = Assert.Single(scan.Warnings);
+        var warning = Assert.Single(scan.Warnings).ToString();
         Assert.Contains("leak.txt", warning, StringComparison.Ordinal);
         Assert.Contains("--follow-symlinks", warning, StringComparison.Ordinal);
     }
@@ -160,7 +160,7 @@ public sealed class SiteScannerTests : IDisposable
         var scan = await Scan(site.Path);
 
         Assert.Empty(scan.Files);
-        Assert.Contains("lib", Assert.Single(scan.Warnings), StringComparison.Ordinal);
+        Assert.Contains("lib", Assert.Single(scan.Warnings).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class SiteScannerTests : IDisposable
         var scan = await Scan(site.Path);
 
         Assert.Equal(["docs/page.html"], Keys(scan));
-        Assert.Contains("loop", Assert.Single(scan.Warnings), StringComparison.Ordinal);
+        Assert.Contains("loop", Assert.Single(scan.Warnings).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public sealed class SiteScannerTests : IDisposable
         var scan = await Scan(site.Path);
 
         Assert.Equal(["index.html"], Keys(scan));
-        Assert.Contains("broken.txt", Assert.Single(scan.Warnings), StringComparison.Ordinal);
+        Assert.Contains("broken.txt", Assert.Single(scan.Warnings).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -271,8 +271,8 @@ public sealed class SiteScannerTests : IDisposable
         var scan = await Scan(site.Path);
 
         Assert.Equal(["index.html"], Keys(scan));
-        Assert.Contains(scan.Warnings, w => w.StartsWith("S3D104", StringComparison.Ordinal) && w.Contains("'pw.txt'", StringComparison.Ordinal));
-        Assert.Contains(scan.Warnings, w => w.StartsWith("S3D104", StringComparison.Ordinal) && w.Contains("'etc'", StringComparison.Ordinal));
+        Assert.Contains(scan.Warnings, w => w.ToString().StartsWith("S3D104", StringComparison.Ordinal) && w.ToString().Contains("'pw.txt'", StringComparison.Ordinal));
+        Assert.Contains(scan.Warnings, w => w.ToString().StartsWith("S3D104", StringComparison.Ordinal) && w.ToString().Contains("'etc'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -286,7 +286,7 @@ public sealed class SiteScannerTests : IDisposable
         var scan = await Scan(site.Path, false, "none");
 
         Assert.Empty(scan.Files);
-        Assert.Contains(scan.Warnings, w => w.StartsWith("S3D104", StringComparison.Ordinal) && w.Contains("'assets'", StringComparison.Ordinal));
+        Assert.Contains(scan.Warnings, w => w.ToString().StartsWith("S3D104", StringComparison.Ordinal) && w.ToString().Contains("'assets'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -302,7 +302,7 @@ public sealed class SiteScannerTests : IDisposable
         var scan = await Scan(site.Path);
 
         Assert.Equal(["secret.txt"], Keys(scan));
-        Assert.Contains(scan.Warnings, w => w.StartsWith("S3D104", StringComparison.Ordinal) && w.Contains("'evil'", StringComparison.Ordinal));
+        Assert.Contains(scan.Warnings, w => w.ToString().StartsWith("S3D104", StringComparison.Ordinal) && w.ToString().Contains("'evil'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -327,7 +327,7 @@ public sealed class SiteScannerTests : IDisposable
         var scan = await Scan(site.Path).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(["index.html"], Keys(scan));
-        Assert.Contains("S3D105: Skipped 'pipe': a named pipe", Assert.Single(scan.Warnings), StringComparison.Ordinal);
+        Assert.Contains("S3D105: Skipped 'pipe': a named pipe", Assert.Single(scan.Warnings).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -339,7 +339,7 @@ public sealed class SiteScannerTests : IDisposable
         var scan = await Scan(site.Path, false, "none");
 
         Assert.Empty(scan.Files);
-        Assert.Contains("S3D105: Skipped 'control.sock': a socket", Assert.Single(scan.Warnings), StringComparison.Ordinal);
+        Assert.Contains("S3D105: Skipped 'control.sock': a socket", Assert.Single(scan.Warnings).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -350,7 +350,7 @@ public sealed class SiteScannerTests : IDisposable
         var scan = await Scan(site.Path, followSymlinks: true).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Empty(scan.Files);
-        Assert.Contains("S3D105: Skipped 'zero.bin': a character device", Assert.Single(scan.Warnings), StringComparison.Ordinal);
+        Assert.Contains("S3D105: Skipped 'zero.bin': a character device", Assert.Single(scan.Warnings).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using S3Deploy.Cli.Output;
 using S3Deploy.Core;
 using S3Deploy.Core.Planning;
+using S3Deploy.Core.Remote;
 using S3Deploy.Core.Reporting;
+using S3Deploy.Core.Text;
 using static S3Deploy.Tests.TestData;
 
 namespace S3Deploy.Tests;

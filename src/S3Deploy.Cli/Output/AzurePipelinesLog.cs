@@ -1,7 +1,8 @@
-using S3Deploy.Core;
 using S3Deploy.Core.Applying;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Reporting;
+using S3Deploy.Core;
 
 namespace S3Deploy.Cli.Output;
 
@@ -24,7 +25,7 @@ internal sealed class AzurePipelinesLog(string summaryFolder) : IDeployObserver
 
     public void Info(string message) => Write(message);
 
-    public void Warning(string message) => Write(AzureCommands.Warning(message));
+    public void Warning(Diagnostic warning) => Write(AzureCommands.Warning(warning));
 
     public void Planned(DeployPlan plan) =>
         Write(SummaryLine.Plan(plan));

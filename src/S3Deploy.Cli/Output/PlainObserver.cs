@@ -1,7 +1,9 @@
-using S3Deploy.Core;
 using S3Deploy.Core.Applying;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Reporting;
+using S3Deploy.Core.Text;
+using S3Deploy.Core;
 
 namespace S3Deploy.Cli.Output;
 
@@ -13,7 +15,7 @@ internal sealed class PlainObserver(TextWriter log, bool quiet, bool dryRun = fa
 
     public void Info(string message) => Write(message);
 
-    public void Warning(string message) => Write("warning " + message, always: true);
+    public void Warning(Diagnostic warning) => Write($"warning {warning.Code}: {warning.Message}", always: true);
 
     public void Planned(DeployPlan plan)
     {

@@ -1,5 +1,6 @@
 using S3Deploy.Core;
 using S3Deploy.Core.Reporting;
+using S3Deploy.Core.Text;
 
 namespace S3Deploy.Cli.Output;
 

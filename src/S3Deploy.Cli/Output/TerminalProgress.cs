@@ -1,7 +1,9 @@
-using S3Deploy.Core;
 using S3Deploy.Core.Applying;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Reporting;
+using S3Deploy.Core.Text;
+using S3Deploy.Core;
 using Spectre.Console;
 
 namespace S3Deploy.Cli.Output;
@@ -47,7 +49,7 @@ internal sealed class TerminalProgress(ProgressContext context) : IDeployObserve
 
     public void Info(string message) => Show($"[grey]{Markup.Escape(message)}[/]");
 
-    public void Warning(string message) => Show($"[yellow]warning[/] {Markup.Escape(message)}");
+    public void Warning(Diagnostic warning) => Show($"[yellow]warning[/] {Markup.Escape(warning.ToString())}");
 
     public void PhaseStarted(Phase phase, int actions, long bytes)
     {

@@ -1,3 +1,4 @@
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 
 namespace S3Deploy.Core.Applying;
@@ -7,7 +8,7 @@ public interface IDeployObserver
 {
     void Info(string message) { }
 
-    void Warning(string message) { }
+    void Warning(Diagnostic warning) { }
 
     void Planned(DeployPlan plan) { }
 

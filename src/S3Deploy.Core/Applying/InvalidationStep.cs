@@ -1,6 +1,7 @@
 using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
+using S3Deploy.Core.Text;
 
 namespace S3Deploy.Core.Applying;
 
@@ -80,7 +81,7 @@ internal sealed class InvalidationStep(DeployOptions options, IDeployObserver ob
         var origin = config.Origins.FirstOrDefault(o => o.DomainName.StartsWith(options.Target.Bucket + ".s3", StringComparison.OrdinalIgnoreCase));
         if (origin is null)
         {
-            observer.Warning($"{DiagnosticCode.NoOriginForBucket}: Distribution {distribution} has no origin for bucket '{options.Target.Bucket}'; invalidating paths as if it served the bucket from its root.");
+            observer.Warning(Diagnostic.Warning(DiagnosticCode.NoOriginForBucket, $"Distribution {distribution} has no origin for bucket '{options.Target.Bucket}'; invalidating paths as if it served the bucket from its root."));
         }
 
         var index = options.Website?.Index ?? "index.html";
@@ -110,7 +111,7 @@ internal sealed class InvalidationStep(DeployOptions options, IDeployObserver ob
                     throw new DeployException(CloudFrontCodes.ServiceError, FailureKind.Service, message + " Stale objects were kept; run again later.");
                 }
 
-                warnings.Add($"{DiagnosticCode.InvalidationTimedOut}: {message} Stale objects are kept until a later deploy.");
+                warnings.Add(Diagnostic.Warning(DiagnosticCode.InvalidationTimedOut, $"{message} Stale objects are kept until a later deploy."));
                 return false;
             }
 

@@ -198,8 +198,8 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException or OperationCanceledException or HttpRequestException or IOException)
         {
             var reason = e is OperationCanceledException ? $"no answer within {AbortTimeout.TotalSeconds:F0} s" : e is AmazonServiceException s ? s.ErrorCode ?? e.Message : e.Message;
-            observer.Warning($"{DiagnosticCode.UploadNotAborted}: Could not abort the unfinished multipart upload of '{key}' ({reason}); its parts are billed until it is aborted. "
-                + $"A lifecycle rule with AbortIncompleteMultipartUpload removes it, or run: aws s3api abort-multipart-upload --bucket {target.Bucket} --key {key} --upload-id {uploadId}");
+            observer.Warning(Diagnostic.Warning(DiagnosticCode.UploadNotAborted, $"Could not abort the unfinished multipart upload of '{key}' ({reason}); its parts are billed until it is aborted. "
+                + $"A lifecycle rule with AbortIncompleteMultipartUpload removes it, or run: aws s3api abort-multipart-upload --bucket {target.Bucket} --key {key} --upload-id {uploadId}"));
         }
     }
 

@@ -3,7 +3,7 @@ using Amazon.S3.Model;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
-using S3Deploy.Core.Reporting;
+using S3Deploy.Core.Text;
 
 namespace S3Deploy.Core.Applying;
 
@@ -44,7 +44,7 @@ internal sealed class PlanExecutor(IAmazonS3 s3, S3Target target, ObjectWriter w
             {
                 // Keep going within the phase: every file that does land is one less to send on the rerun.
                 outcome.Failures.Enqueue(e);
-                observer.Warning($"{e.Code}: {e.Message}");
+                observer.Warning(Diagnostic.Warning(e.Code, e.Message));
             }
         });
 

@@ -1,5 +1,9 @@
+using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
+using S3Deploy.Core.Remote;
+using S3Deploy.Core.Scanning;
+using S3Deploy.Core.Text;
 using S3Deploy.Core.Website;
 
 namespace S3Deploy.Core.Config;

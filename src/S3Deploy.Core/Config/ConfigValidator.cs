@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
+using S3Deploy.Core.Scanning;
+using S3Deploy.Core.Text;
 
 namespace S3Deploy.Core.Config;
 

@@ -1,3 +1,5 @@
+using S3Deploy.Core.Scanning;
+
 namespace S3Deploy.Core.Headers;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using S3Deploy.Core.Diagnostics;
+
 namespace S3Deploy.Core.Remote;
 
 /// <summary>The objects under the target prefix (manifest excluded) and the manifest S3Deploy left there last time.</summary>
@@ -7,5 +9,5 @@ public sealed record BucketState(IReadOnlyDictionary<string, RemoteObject> Objec
     public DateTimeOffset? ManifestLastModified { get; init; }
 
     /// <summary>Why a manifest that was there was set aside (too large, not valid).</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 }

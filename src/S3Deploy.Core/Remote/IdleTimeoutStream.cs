@@ -1,3 +1,5 @@
+using S3Deploy.Core.Text;
+
 namespace S3Deploy.Core.Remote;
 
 /// <summary>

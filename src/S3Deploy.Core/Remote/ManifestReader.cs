@@ -122,7 +122,7 @@ internal sealed class ManifestReader(IAmazonS3 s3, S3Target target)
         return slash >= 0 && long.TryParse(range.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var total) ? total : null;
     }
 
-    private static ManifestRead TooLarge(long limit) => new(null, $"{DiagnosticCode.ManifestTooLarge}: The deploy manifest ({DeployManifest.RelativeKey}) is larger than the objects listed can justify ({limit:N0} bytes), so it was not read; headers are checked with HEAD requests instead, and the deploy writes a new manifest.");
+    private static ManifestRead TooLarge(long limit) => new(null, Diagnostic.Warning(DiagnosticCode.ManifestTooLarge, $"The deploy manifest ({DeployManifest.RelativeKey}) is larger than the objects listed can justify ({limit:N0} bytes), so it was not read; headers are checked with HEAD requests instead, and the deploy writes a new manifest."));
 
-    private static ManifestRead Invalid(string why) => new(null, $"{DiagnosticCode.ManifestInvalid}: The deploy manifest ({DeployManifest.RelativeKey}) was set aside because {why}; headers are checked with HEAD requests instead, and the deploy writes a new manifest.");
+    private static ManifestRead Invalid(string why) => new(null, Diagnostic.Warning(DiagnosticCode.ManifestInvalid, $"The deploy manifest ({DeployManifest.RelativeKey}) was set aside because {why}; headers are checked with HEAD requests instead, and the deploy writes a new manifest."));
 }

@@ -1,3 +1,5 @@
+using S3Deploy.Core.Diagnostics;
+
 namespace S3Deploy.Core.Reporting;
 
 /// <summary>Azure Pipelines logging commands, escaped as the agent unescapes them.</summary>
@@ -16,11 +18,7 @@ public static class AzureCommands
 
     public static string Error(string code, string message) => $"##vso[task.logissue type=error;code={Escape(code)}]{Escape(message)}";
 
-    public static string Warning(string message) => CodedMessage.Split(message) switch
-    {
-        (string code, var text) => $"##vso[task.logissue type=warning;code={Escape(code)}]{Escape(text)}",
-        (_, var text) => $"##vso[task.logissue type=warning]{Escape(text)}",
-    };
+    public static string Warning(Diagnostic warning) => $"##vso[task.logissue type=warning;code={Escape(warning.Code)}]{Escape(warning.Message)}";
 
     public static string UploadSummary(string path) => $"##vso[task.uploadsummary]{Escape(path)}";
 

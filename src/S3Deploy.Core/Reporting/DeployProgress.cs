@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using S3Deploy.Core.Applying;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 
 namespace S3Deploy.Core.Reporting;
@@ -11,17 +12,17 @@ namespace S3Deploy.Core.Reporting;
 internal sealed class DeployProgress(IDeployObserver inner) : IDeployObserver
 {
     private readonly ConcurrentQueue<PlannedAction> completed = new();
-    private readonly ConcurrentQueue<string> warnings = new();
+    private readonly ConcurrentQueue<Diagnostic> warnings = new();
     private DeployPlan? plan;
 
-    public IReadOnlyList<string> Warnings => [.. warnings];
+    public IReadOnlyList<Diagnostic> Warnings => [.. warnings];
 
     public void Info(string message) => inner.Info(message);
 
-    public void Warning(string message)
+    public void Warning(Diagnostic warning)
     {
-        warnings.Enqueue(message);
-        inner.Warning(message);
+        warnings.Enqueue(warning);
+        inner.Warning(warning);
     }
 
     public void Planned(DeployPlan plan)

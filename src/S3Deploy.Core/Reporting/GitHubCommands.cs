@@ -1,3 +1,5 @@
+using S3Deploy.Core.Diagnostics;
+
 namespace S3Deploy.Core.Reporting;
 
 /// <summary>GitHub Actions workflow commands, escaped as the runner unescapes them.</summary>
@@ -11,11 +13,7 @@ public static class GitHubCommands
 
     public static string Error(string code, string message) => $"::error title={EscapeProperty(code)}::{EscapeData(message)}";
 
-    public static string Warning(string message) => CodedMessage.Split(message) switch
-    {
-        (string code, var text) => $"::warning title={EscapeProperty(code)}::{EscapeData(text)}",
-        (_, var text) => $"::warning::{EscapeData(text)}",
-    };
+    public static string Warning(Diagnostic warning) => $"::warning title={EscapeProperty(warning.Code)}::{EscapeData(warning.Message)}";
 
     public static string Group(string title) => $"::group::{EscapeData(title)}";
 

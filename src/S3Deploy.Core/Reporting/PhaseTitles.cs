@@ -1,4 +1,5 @@
 using S3Deploy.Core.Planning;
+using S3Deploy.Core.Text;
 
 namespace S3Deploy.Core.Reporting;
 

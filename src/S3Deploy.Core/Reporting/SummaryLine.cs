@@ -1,5 +1,7 @@
 using System.Globalization;
 using S3Deploy.Core.Planning;
+using S3Deploy.Core.Remote;
+using S3Deploy.Core.Text;
 
 namespace S3Deploy.Core.Reporting;
 

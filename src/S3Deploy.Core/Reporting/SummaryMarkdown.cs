@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using S3Deploy.Core.Planning;
+using S3Deploy.Core.Remote;
+using S3Deploy.Core.Text;
 
 namespace S3Deploy.Core.Reporting;
 
@@ -37,7 +39,7 @@ public static class SummaryMarkdown
 
         foreach (var warning in result.Warnings)
         {
-            md.Append(CultureInfo.InvariantCulture, $"> Warning: {Escape(warning)}\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"> Warning: {Escape(warning.ToString())}\n\n");
         }
 
         if (result.Actions.Count > 0)

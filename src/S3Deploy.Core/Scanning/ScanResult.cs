@@ -1,3 +1,5 @@
+using S3Deploy.Core.Diagnostics;
+
 namespace S3Deploy.Core.Scanning;
 
-public sealed record ScanResult(IReadOnlyList<LocalFile> Files, IReadOnlyList<string> Warnings);
+public sealed record ScanResult(IReadOnlyList<LocalFile> Files, IReadOnlyList<Diagnostic> Warnings);

@@ -1,4 +1,6 @@
+using S3Deploy.Core.Diagnostics;
+
 namespace S3Deploy.Core.Scanning;
 
 /// <summary>The files a deploy would read, found without reading a byte: each key with the real path it is read from.</summary>
-internal sealed record SourceListing(IReadOnlyList<(string Key, string RealPath)> Files, IReadOnlyList<string> Warnings);
+internal sealed record SourceListing(IReadOnlyList<(string Key, string RealPath)> Files, IReadOnlyList<Diagnostic> Warnings);

@@ -1,3 +1,5 @@
+using S3Deploy.Core.Diagnostics;
+
 namespace S3Deploy.Core.Scanning;
 
 /// <summary>The state of one listing of the source: what was found, what was said, and the folders above the current one.</summary>
@@ -7,11 +9,11 @@ internal sealed class SourceWalk(string realRoot)
 
     public List<(string Key, string RealPath)> Found { get; } = [];
 
-    public List<string> Warnings { get; } = [];
+    public List<Diagnostic> Warnings { get; } = [];
 
     public HashSet<string> Ancestors { get; } = [realRoot];
 
-    public void Warn(string code, string message) => Warnings.Add($"{code}: {message}");
+    public void Warn(string code, string message) => Warnings.Add(Diagnostic.Warning(code, message));
 
     public void WarnIf(bool condition, string code, string message)
     {

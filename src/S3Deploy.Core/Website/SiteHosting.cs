@@ -1,5 +1,5 @@
 using Amazon.S3;
-using S3Deploy.Core.Reporting;
+using S3Deploy.Core.Text;
 
 namespace S3Deploy.Core.Website;
 

@@ -1,4 +1,5 @@
 using Amazon.S3.Model;
+using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Core.Website;
 

@@ -1,3 +1,5 @@
+using S3Deploy.Core.Remote;
+
 namespace S3Deploy.Core.Website;
 
 /// <summary>Where S3 serves a website bucket: the host form differs by region, and an S3-compatible server serves it path-style.</summary>

@@ -1,6 +1,7 @@
 using S3Deploy.Core;
 using S3Deploy.Core.Applying;
 using S3Deploy.Core.Planning;
+using S3Deploy.Core.Remote;
 
 namespace S3Deploy.IntegrationTests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using Amazon.S3;
 using S3Deploy.Core;
+using S3Deploy.Core.Remote;
 
 namespace S3Deploy.IntegrationTests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using Amazon.S3.Model;
 using S3Deploy.Core;
+using S3Deploy.Core.Remote;
 using S3Deploy.Core.Website;
 
 namespace S3Deploy.Tests.Website;

@@ -1,4 +1,5 @@
 using S3Deploy.Core;
+using S3Deploy.Core.Remote;
 using S3Deploy.Core.Website;
 
 namespace S3Deploy.Tests.Website;

@@ -1,10 +1,9 @@
 using S3Deploy.Core.Diagnostics;
-using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
-using S3Deploy.Core.Reporting;
 using S3Deploy.Core.Scanning;
+using S3Deploy.Core.Text;
 
-namespace S3Deploy.Core;
+namespace S3Deploy.Core.Planning;
 
 /// <summary>Refusals that happen before anything in the bucket changes.</summary>
 internal static class SafetyGuards

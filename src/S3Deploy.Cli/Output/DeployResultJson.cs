@@ -1,6 +1,8 @@
 using System.Text.Json;
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core;
 
-namespace S3Deploy.Core;
+namespace S3Deploy.Cli.Output;
 
 /// <summary>
 /// The one JSON shape every adapter prints or exposes (CLI --json, Action outputs). A failure has the same shape with
@@ -16,7 +18,7 @@ public static class DeployResultJson
     });
 
     /// <param name="known">What had happened when the deploy stopped (null when it stopped before the plan).</param>
-    public static string WriteFailure(string code, string message, int exitCode, bool dryRun, DeployResult? known, IReadOnlyList<string> warnings) => Build(json =>
+    public static string WriteFailure(string code, string message, int exitCode, bool dryRun, DeployResult? known, IReadOnlyList<Diagnostic> warnings) => Build(json =>
     {
         if (known is not null)
         {
@@ -100,12 +102,16 @@ public static class DeployResultJson
         WriteWarnings(json, result.Warnings);
     }
 
-    private static void WriteWarnings(Utf8JsonWriter json, IReadOnlyList<string> warnings)
+    private static void WriteWarnings(Utf8JsonWriter json, IReadOnlyList<Diagnostic> warnings)
     {
         json.WriteStartArray("warnings");
         foreach (var warning in warnings)
         {
-            json.WriteStringValue(warning);
+            json.WriteStartObject();
+            json.WriteString("code", warning.Code);
+            json.WriteString("severity", warning.Severity == Severity.Error ? "error" : "warning");
+            json.WriteString("message", warning.Message);
+            json.WriteEndObject();
         }
 
         json.WriteEndArray();

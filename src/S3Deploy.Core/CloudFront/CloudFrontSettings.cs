@@ -1,4 +1,4 @@
-namespace S3Deploy.Core;
+namespace S3Deploy.Core.CloudFront;
 
 /// <summary>Which distributions to invalidate after a deploy, and how long to wait for them.</summary>
 public sealed record CloudFrontSettings

@@ -1,6 +1,6 @@
 using S3Deploy.Core.Diagnostics;
 
-namespace S3Deploy.Core;
+namespace S3Deploy.Core.Remote;
 
 /// <summary>A bucket and an optional key prefix, parsed from <c>s3://bucket[/prefix]</c>.</summary>
 public sealed record S3Target(string Bucket, string Prefix)

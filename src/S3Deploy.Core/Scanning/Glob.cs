@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using S3Deploy.Core.Diagnostics;
 
-namespace S3Deploy.Core;
+namespace S3Deploy.Core.Scanning;
 
 /// <summary>
 /// A path glob over keys relative to the target prefix, read as in .gitignore: a pattern without a slash (other than a

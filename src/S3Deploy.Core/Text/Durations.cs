@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace S3Deploy.Core;
+namespace S3Deploy.Core.Text;
 
 /// <summary>Durations as people write them in options and config: "90s", "30m", "24h", "7d" (or combined, "1h30m").</summary>
 public static partial class Durations

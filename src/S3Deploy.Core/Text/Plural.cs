@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace S3Deploy.Core.Reporting;
+namespace S3Deploy.Core.Text;
 
 /// <summary>"1 file", "2 files": counts in messages read as English.</summary>
 internal static class Plural

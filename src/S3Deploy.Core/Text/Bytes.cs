@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace S3Deploy.Core;
+namespace S3Deploy.Core.Text;
 
 public static class Bytes
 {

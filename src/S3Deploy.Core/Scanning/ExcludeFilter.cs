@@ -1,4 +1,4 @@
-namespace S3Deploy.Core;
+namespace S3Deploy.Core.Scanning;
 
 /// <summary>
 /// Keys no deploy touches: never uploaded from the folder and never deleted from the bucket. As in .gitignore, a glob

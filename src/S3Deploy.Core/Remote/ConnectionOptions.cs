@@ -1,4 +1,4 @@
-namespace S3Deploy.Core;
+namespace S3Deploy.Core.Remote;
 
 /// <summary>Where and as whom to connect. Null values fall back to the AWS SDK's defaults (environment, profile, instance metadata).</summary>
 public sealed record ConnectionOptions(string? Region = null, string? Profile = null, string? EndpointUrl = null)

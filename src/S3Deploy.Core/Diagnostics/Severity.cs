@@ -1,0 +1,7 @@
+namespace S3Deploy.Core.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,6 +1,5 @@
 using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Diagnostics;
-using S3Deploy.Core.Planning;
 using S3Deploy.Core.Text;
 
 namespace S3Deploy.Core.Applying;
@@ -12,55 +11,24 @@ namespace S3Deploy.Core.Applying;
 internal sealed class InvalidationStep(DeployOptions options, IDeployObserver observer, HttpClient? http)
 {
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(20);
-    // One client per --timeout, with the same idle timeout and floor rate as the S3 requests.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<TimeSpan, HttpClient> SharedHttp = new();
     private readonly CloudFrontSettings settings = options.CloudFront;
 
-    public async Task<IReadOnlyList<InvalidationResult>> PreviewAsync(DeployPlan plan, CancellationToken ct)
-    {
-        var keys = ChangedKeys(plan.Actions);
-        if (settings.Distributions.Count == 0 || keys.Count == 0)
-        {
-            return [];
-        }
-
-        var client = CreateClient();
-        var results = new List<InvalidationResult>();
-        foreach (var distribution in settings.Distributions)
-        {
-            var paths = await PathsAsync(client, distribution, keys, ct);
-            if (paths.Count > 0)
-            {
-                results.Add(new InvalidationResult(distribution, null, paths, "Planned"));
-            }
-        }
-
-        return results;
-    }
-
     /// <returns>The invalidations made, and whether every one completed (or no waiting was asked for), so deletes may go ahead.</returns>
-    public async Task<(IReadOnlyList<InvalidationResult> Invalidations, bool CachesReleased)> RunAsync(DeployPlan plan, ApplyOutcome outcome, WarningList warnings, CancellationToken ct)
+    public async Task<(IReadOnlyList<InvalidationResult> Invalidations, bool CachesReleased)> RunAsync(IReadOnlyList<PlannedInvalidation> planned, WarningList warnings, CancellationToken ct)
     {
-        var keys = ChangedKeys([.. outcome.Completed, .. plan.InPhase(Phase.Deletes)]);
-        if (settings.Distributions.Count == 0 || keys.Count == 0)
+        if (planned.Count == 0)
         {
             return ([], true);
         }
 
-        var client = CreateClient();
+        var client = CloudFrontClients.For(options, http);
 
         // One reference per deploy and distribution: the client resends it on retries (no second invalidation), and the
         // next deploy gets a new one (a file changed back is invalidated again).
         var deployId = Guid.NewGuid().ToString("N");
         var made = new List<(string Distribution, Invalidation Invalidation)>();
-        foreach (var distribution in settings.Distributions)
+        foreach (var (distribution, paths) in planned)
         {
-            var paths = await PathsAsync(client, distribution, keys, ct);
-            if (paths.Count == 0)
-            {
-                continue;
-            }
-
             var invalidation = await client.CreateInvalidationAsync(distribution, paths, $"s3deploy-{deployId}-{distribution}", ct);
             observer.Info($"Invalidation {invalidation.Id} on distribution {distribution}: {paths.Count} {(paths.Count == 1 ? "path" : "paths")} ({string.Join(", ", paths.Take(5))}{(paths.Count > 5 ? ", …" : "")})");
             made.Add((distribution, invalidation));
@@ -69,23 +37,6 @@ internal sealed class InvalidationStep(DeployOptions options, IDeployObserver ob
         var released = !settings.Wait || await WaitAsync(client, made, warnings, ct);
         var results = made.Select(m => new InvalidationResult(m.Distribution, m.Invalidation.Id, m.Invalidation.Paths, m.Invalidation.Status)).ToList();
         return (results, released);
-    }
-
-    /// <summary>Changed bytes or headers, and deletes; a new key was never cached, so it needs no invalidation.</summary>
-    private IReadOnlyList<string> ChangedKeys(IEnumerable<PlannedAction> actions) =>
-        actions.Where(a => a.Reason != ActionReason.New).Select(a => options.Target.KeyFor(a.RelativeKey)).Distinct(StringComparer.Ordinal).ToList();
-
-    private async Task<IReadOnlyList<string>> PathsAsync(CloudFrontClient client, string distribution, IReadOnlyList<string> keys, CancellationToken ct)
-    {
-        var config = await client.GetDistributionConfigAsync(distribution, ct);
-        var origin = config.Origins.FirstOrDefault(o => o.DomainName.StartsWith(options.Target.Bucket + ".s3", StringComparison.OrdinalIgnoreCase));
-        if (origin is null)
-        {
-            observer.Warning(Diagnostic.Warning(DiagnosticCode.NoOriginForBucket, $"Distribution {distribution} has no origin for bucket '{options.Target.Bucket}'; invalidating paths as if it served the bucket from its root."));
-        }
-
-        var index = options.Website?.Index ?? "index.html";
-        return InvalidationPaths.For(keys, origin?.OriginPath ?? "", index, settings.MaxPaths);
     }
 
     private async Task<bool> WaitAsync(CloudFrontClient client, List<(string Distribution, Invalidation Invalidation)> made, WarningList warnings, CancellationToken ct)
@@ -123,11 +74,6 @@ internal sealed class InvalidationStep(DeployOptions options, IDeployObserver ob
 
         return true;
     }
-
-    private CloudFrontClient CreateClient() => new(
-        http ?? SharedHttp.GetOrAdd(options.Connection.Timeout, timeout => Remote.TimeoutHttpClientFactory.Create(timeout)),
-        AwsCredentialSource.For(options.Connection.Profile),
-        settings.EndpointUrl is { } url ? CloudFrontEndpoint.FromUrl(url) : CloudFrontEndpoint.Global);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -1,8 +1,13 @@
+using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Remote;
+using S3Deploy.Core.Website;
 
 namespace S3Deploy.Core.Planning;
 
-/// <summary>Everything a deploy will do, decided before anything changes; a plain value to print, serialize and test.</summary>
+/// <summary>
+/// Everything a deploy will do, decided before anything changes: the object actions, the website configuration, the
+/// public access change and the invalidations. A plain value to print, serialize and test; a dry run is just this.
+/// </summary>
 public sealed record DeployPlan(
     IReadOnlyList<DesiredObject> Desired,
     IReadOnlyList<PlannedAction> Actions,
@@ -15,6 +20,18 @@ public sealed record DeployPlan(
 
     /// <summary>Stale objects kept for now because they became stale less than --keep-stale ago.</summary>
     public IReadOnlyList<string> KeptStale { get; init; } = [];
+
+    /// <summary>Website hosting (current → wanted, and the URL); null when hosting is not asked for.</summary>
+    public WebsiteChange? Website { get; init; }
+
+    /// <summary>Public access block and bucket policy changes; null without --public.</summary>
+    public AccessChange? Access { get; init; }
+
+    /// <summary>Per distribution, the paths to invalidate once the pages are up.</summary>
+    public IReadOnlyList<PlannedInvalidation> Invalidations { get; init; } = [];
+
+    /// <summary>Whether a bucket-level setting (website configuration, public access block, policy) changes.</summary>
+    public bool ChangesSettings => Website?.Changes == true || Access?.Changes == true;
 
     public int Count(ActionKind kind) => Actions.Count(a => a.Kind == kind);
 

@@ -51,19 +51,10 @@ internal sealed class DeployProgress(IDeployObserver inner) : IDeployObserver
 
         if (dryRun)
         {
-            return DeployResult.FromPlan(plan, dryRun: true, duration, Warnings);
+            return DeployResult.Planned(plan, duration, Warnings);
         }
 
-        var done = completed.ToList();
-        return new DeployResult(
-            DryRun: false,
-            Uploaded: done.Count(a => a.Kind == ActionKind.Upload),
-            HeadersUpdated: done.Count(a => a.Kind == ActionKind.UpdateHeaders),
-            Deleted: done.Count(a => a.Kind == ActionKind.Delete),
-            Unchanged: plan.Unchanged,
-            BytesUploaded: done.Sum(a => a.BytesToSend),
-            Duration: duration,
-            Actions: done,
-            Warnings: Warnings);
+        var done = completed.ToHashSet();
+        return new DeployResult(plan, DryRun: false, duration, Warnings) { Actions = [.. plan.Actions.Where(done.Contains)] };
     }
 }

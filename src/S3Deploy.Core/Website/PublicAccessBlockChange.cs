@@ -8,6 +8,10 @@ namespace S3Deploy.Core.Website;
 /// </summary>
 public static class PublicAccessBlockChange
 {
+    /// <summary>The block before and after the deploy; After equals Before when the current block already allows a public policy.</summary>
+    public static BlockChange Plan(PublicAccessBlockConfiguration? current) =>
+        new(AccessBlockFlags.From(current), AccessBlockFlags.From(Relax(current) ?? current));
+
     /// <returns>The configuration to write, or null when the current one (null: none) already allows a public policy.</returns>
     public static PublicAccessBlockConfiguration? Relax(PublicAccessBlockConfiguration? current)
     {

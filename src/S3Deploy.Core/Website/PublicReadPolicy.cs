@@ -14,7 +14,12 @@ namespace S3Deploy.Core.Website;
 public static class PublicReadPolicy
 {
     /// <returns>The policy to write, or null when the existing one already holds exactly these statements.</returns>
-    public static string? Merge(string? existingPolicy, string bucket, string prefix, string partition = "aws")
+    public static string? Merge(string? existingPolicy, string bucket, string prefix, string partition = "aws") =>
+        Plan(existingPolicy, bucket, prefix, partition).Document;
+
+    /// <summary>Whether the statements must be added or replaced, and the whole document to write when they must.</summary>
+    /// <exception cref="DeployException">S3D026 when the existing policy is not a JSON object.</exception>
+    public static PolicyChange Plan(string? existingPolicy, string bucket, string prefix, string partition = "aws")
     {
         var policy = string.IsNullOrWhiteSpace(existingPolicy) ? new JsonObject { ["Version"] = "2012-10-17" } : Parse(existingPolicy, bucket);
         var statements = policy["Statement"] switch
@@ -29,11 +34,12 @@ public static class PublicReadPolicy
         var existing = statements.Where(s => s?["Sid"]?.GetValue<string>() == allowSid || s?["Sid"]?.GetValue<string>() == denySid).ToList();
         if (existing.Count == wanted.Length && existing.Zip(wanted).All(p => JsonNode.DeepEquals(p.First, p.Second)))
         {
-            return null;
+            return new PolicyChange(PolicyChangeKind.None, [allowSid, denySid], kept.Count);
         }
 
         policy["Statement"] = new JsonArray([.. kept, .. wanted]);
-        return policy.ToJsonString();
+        var change = existing.Count == 0 ? PolicyChangeKind.Add : PolicyChangeKind.Replace;
+        return new PolicyChange(change, [allowSid, denySid], kept.Count) { Document = policy.ToJsonString() };
     }
 
     /// <summary>A policy we cannot read is never overwritten: rewriting it could drop statements its owner relies on.</summary>

@@ -1,34 +1,64 @@
 using Amazon.S3;
-using S3Deploy.Core.Text;
+using Amazon.S3.Model;
+using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Core.Website;
 
-/// <summary>The bucket-level half of a deploy: website hosting and public read access, each only when asked for.</summary>
+/// <summary>The bucket-level half of a deploy, website hosting and public read access, each only when asked for: planned from what the bucket has, then applied as planned.</summary>
 internal static class SiteHosting
 {
-    /// <returns>The website URL (null when hosting is not asked for) and one line per change made or, in a dry run, needed.</returns>
-    public static async Task<(string? Url, IReadOnlyList<string> Changes)> ApplyAsync(IAmazonS3 s3, DeployOptions options, CancellationToken ct)
+    /// <summary>Reads the bucket's current settings (nothing is written) and decides what must change.</summary>
+    public static async Task<(WebsiteChange? Website, AccessChange? Access)> PlanAsync(IAmazonS3 s3, DeployOptions options, CancellationToken ct)
     {
-        var changes = new List<string>();
         var target = options.Target;
+        var reader = new BucketSettingsReader(s3, target);
         var region = options.Connection.Region ?? s3.Config.RegionEndpoint?.SystemName ?? s3.Config.AuthenticationRegion ?? "us-east-1";
-        string? url = null;
-        if (options.Website is { } website)
+        WebsiteChange? website = null;
+        if (options.Website is { } settings)
         {
-            if (await new WebsiteConfigurator(s3, target).EnsureAsync(website, options.DryRun, ct))
-            {
-                var error = website.Spa ? $"{website.Index} (single-page app)" : website.Error ?? "none";
-                changes.Add($"Configured website hosting of bucket '{target.Bucket}': index {website.Index}, error document {error}, {Plural.Of(website.RoutingRules.Count, "routing rule")}.");
-            }
-
-            url = WebsiteEndpoint.Url(target, region, options.Connection.EndpointUrl);
+            var url = WebsiteEndpoint.Url(target, region, options.Connection.EndpointUrl);
+            website = WebsiteConfigurations.Plan(settings, await reader.WebsiteAsync(ct), target, url);
         }
 
+        AccessChange? access = null;
         if (options.Public)
         {
-            changes.AddRange(await new PublicAccess(s3, target, PublicReadPolicy.PartitionOf(region)).EnsurePublicReadAsync(options.DryRun, ct));
+            access = await PlanAccessAsync(reader, target, PublicReadPolicy.PartitionOf(region), ct);
         }
 
-        return (url, changes);
+        return (website, access);
+    }
+
+    public static async Task<AccessChange> PlanAccessAsync(BucketSettingsReader reader, S3Target target, string partition, CancellationToken ct)
+    {
+        var block = PublicAccessBlockChange.Plan(await reader.PublicAccessBlockAsync(ct));
+        var policy = PublicReadPolicy.Plan(await reader.PolicyAsync(ct), target.Bucket, target.Prefix, partition);
+        return new AccessChange(block, policy);
+    }
+
+    /// <summary>Writes what the plan says must change, the public access block before the policy it would otherwise refuse.</summary>
+    public static async Task ApplyAsync(IAmazonS3 s3, S3Target target, WebsiteChange? website, AccessChange? access, Action<string> info, CancellationToken ct)
+    {
+        if (website is { Changes: true })
+        {
+            var request = new PutBucketWebsiteRequest { BucketName = target.Bucket, WebsiteConfiguration = website.Desired };
+            await S3Errors.Call(() => s3.PutBucketWebsiteAsync(request, ct), target.Bucket, "s3:PutBucketWebsite", "configure website hosting");
+            info($"Configured website hosting of bucket '{target.Bucket}': {HostingText.Website(website.Wanted)}.");
+        }
+
+        if (access?.Block is { Changes: true, After: { } after })
+        {
+            var request = new PutPublicAccessBlockRequest { BucketName = target.Bucket, PublicAccessBlockConfiguration = after.ToS3() };
+            await S3Errors.Call(() => s3.PutPublicAccessBlockAsync(request, ct), target.Bucket, "s3:PutBucketPublicAccessBlock", "relax the public access block");
+            info($"Turned off BlockPublicPolicy and RestrictPublicBuckets in the public access block of bucket '{target.Bucket}' (the ACL settings are unchanged).");
+        }
+
+        if (access?.Policy is { Changes: true, Document: { } document })
+        {
+            var request = new PutBucketPolicyRequest { BucketName = target.Bucket, Policy = document };
+            await S3Errors.Call(() => s3.PutBucketPolicyAsync(request, ct), target.Bucket, "s3:PutBucketPolicy", "write the bucket policy");
+            var what = access.Policy.Change == PolicyChangeKind.Add ? "Added a bucket policy statement that lets" : "Replaced the bucket policy statements that let";
+            info($"{what} anyone read {target}/* (the deploy manifest stays private).");
+        }
     }
 }

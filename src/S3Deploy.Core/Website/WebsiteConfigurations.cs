@@ -17,6 +17,14 @@ internal static class WebsiteConfigurations
         };
     }
 
+    /// <summary>The website part of a plan: create when the bucket has none, update when it differs, else nothing to do.</summary>
+    public static WebsiteChange Plan(WebsiteSettings settings, WebsiteConfiguration? current, S3Target target, string url)
+    {
+        var desired = Desired(settings, target);
+        var change = current is null ? WebsiteChangeKind.Create : Canonical(current) == Canonical(desired) ? WebsiteChangeKind.None : WebsiteChangeKind.Update;
+        return new WebsiteChange(change, settings, url) { Current = current, Desired = desired };
+    }
+
     /// <summary>Equal texts mean equal configurations; absent and empty fields are the same to S3.</summary>
     public static string Canonical(WebsiteConfiguration? config) =>
         config is null

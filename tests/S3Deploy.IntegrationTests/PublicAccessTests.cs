@@ -28,7 +28,7 @@ public sealed class PublicAccessTests(Servers servers) : ServerTest(servers)
 
         Assert.Equal(["S3DeployPublicRead", "S3DeployHideManifest"], Sids(written));
         Assert.Contains(first.Lines, l => l.StartsWith("Added a bucket policy statement", StringComparison.Ordinal));
-        Assert.Empty(second);
+        Assert.False(second.Changes);
         Assert.True(JsonNode.DeepEquals(written, await PolicyAsync()));
     }
 
@@ -65,7 +65,7 @@ public sealed class PublicAccessTests(Servers servers) : ServerTest(servers)
         var block = (await s3.GetPublicAccessBlockAsync(new GetPublicAccessBlockRequest { BucketName = Bucket.Name })).PublicAccessBlockConfiguration;
         Assert.Equal((true, true, false, false), (block.BlockPublicAcls, block.IgnorePublicAcls, block.BlockPublicPolicy, block.RestrictPublicBuckets));
         Assert.Equal(2, Sids(await PolicyAsync()).Count);
-        Assert.Empty(second);
+        Assert.False(second.Changes);
     }
 
     [Theory, OnS3rver(Skip = S3rverHasNoPolicyApi), OnMoto]
@@ -87,23 +87,30 @@ public sealed class PublicAccessTests(Servers servers) : ServerTest(servers)
         using var s3 = Server.Client();
 
         // S3 itself refuses such a policy (MalformedPolicy); moto stores it, which stands in for any body we cannot parse.
-        // moto then fails every object request on the bucket, so the public access step is called on its own.
+        // moto then fails every object request on the bucket, so the access planning (in a deploy it runs before any
+        // upload) is called on its own.
         await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = Bucket.Name, Policy = "not json" });
 
-        var e = await Assert.ThrowsAsync<DeployException>(() => new PublicAccess(s3, new S3Target(Bucket.Name, ""), "aws").EnsurePublicReadAsync(dryRun: false, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<DeployException>(() => PlanAccessAsync(s3));
 
         Assert.Equal((DiagnosticCode.PolicyNotJson, FailureKind.Refused), (e.Code, e.Kind));
         Assert.Equal("not json", await RawPolicyAsync());
     }
 
     /// <summary>
-    /// The public access step of a second deploy, on its own: moto ignores policy conditions, so the manifest's Deny for
+    /// The public access plan of a second deploy, on its own: moto ignores policy conditions, so the manifest's Deny for
     /// anonymous readers denies the deployer too, and a whole second deploy cannot read its manifest there (S3 lets it).
     /// </summary>
-    private async Task<IReadOnlyList<string>> SecondPublicPassAsync()
+    private async Task<AccessChange> SecondPublicPassAsync()
     {
         using var s3 = Server.Client();
-        return await new PublicAccess(s3, new S3Target(Bucket.Name, ""), "aws").EnsurePublicReadAsync(dryRun: false, CancellationToken.None);
+        return await PlanAccessAsync(s3);
+    }
+
+    private Task<AccessChange> PlanAccessAsync(Amazon.S3.IAmazonS3 s3)
+    {
+        var target = new S3Target(Bucket.Name, "");
+        return SiteHosting.PlanAccessAsync(new BucketSettingsReader(s3, target), target, "aws", CancellationToken.None);
     }
 
     private static List<string> Sids(JsonNode policy) => [.. policy["Statement"]!.AsArray().Select(s => s!["Sid"]!.GetValue<string>())];

@@ -3,6 +3,7 @@ using S3Deploy.Cli.Output;
 using S3Deploy.Core;
 using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Planning;
+using S3Deploy.Core.Website;
 using static S3Deploy.Tests.TestData;
 
 namespace S3Deploy.Tests;
@@ -41,7 +42,8 @@ public class DeployResultJsonSiteTests
     [Fact]
     public void Website_url_is_written_as_a_string()
     {
-        var root = Write(Result() with { WebsiteUrl = "http://my-site.s3-website-us-east-1.amazonaws.com/www/" });
+        var website = new WebsiteChange(WebsiteChangeKind.None, new WebsiteSettings(), "http://my-site.s3-website-us-east-1.amazonaws.com/www/");
+        var root = Write(DeployResult.FromPlan(Plan([], EmptyBucket()) with { Website = website }, dryRun: false, TimeSpan.Zero, []));
 
         Assert.Equal("http://my-site.s3-website-us-east-1.amazonaws.com/www/", root.GetProperty("websiteUrl").GetString());
     }

@@ -83,7 +83,7 @@ public sealed class SummaryWordingTests
     [Fact]
     public void One_stale_object_is_singular_in_the_markdown_summary()
     {
-        var result = DeployResult.FromPlan(Plan([], EmptyBucket()), dryRun: false, TimeSpan.Zero, []) with { KeptStale = 1 };
+        var result = DeployResult.FromPlan(Plan([], EmptyBucket()), dryRun: false, TimeSpan.Zero, []) with { HeldDeletes = 1 };
 
         var markdown = SummaryMarkdown.Build(result, "dist", Target);
 

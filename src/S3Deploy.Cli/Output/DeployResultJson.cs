@@ -1,6 +1,7 @@
 using System.Text.Json;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core;
+using S3Deploy.Core.Website;
 
 namespace S3Deploy.Cli.Output;
 
@@ -69,6 +70,8 @@ public static class DeployResultJson
             json.WriteNull("websiteUrl");
         }
 
+        WriteWebsite(json, result.Plan.Website);
+        WriteAccess(json, result.Plan.Access);
         json.WriteStartArray("invalidations");
         foreach (var invalidation in result.Invalidations)
         {
@@ -100,6 +103,64 @@ public static class DeployResultJson
 
         json.WriteEndArray();
         WriteWarnings(json, result.Warnings);
+    }
+
+    private static void WriteWebsite(Utf8JsonWriter json, WebsiteChange? website)
+    {
+        if (website is null)
+        {
+            json.WriteNull("website");
+            return;
+        }
+
+        json.WriteStartObject("website");
+        json.WriteString("change", website.Change switch { WebsiteChangeKind.Create => "create", WebsiteChangeKind.Update => "update", _ => "none" });
+        json.WriteString("index", website.Wanted.Index);
+        json.WriteString("error", website.Wanted.Spa ? website.Wanted.Index : website.Wanted.Error);
+        json.WriteBoolean("spa", website.Wanted.Spa);
+        json.WriteNumber("routingRules", website.Wanted.RoutingRules.Count);
+        json.WriteString("url", website.Url);
+        json.WriteEndObject();
+    }
+
+    private static void WriteAccess(Utf8JsonWriter json, AccessChange? access)
+    {
+        if (access is null)
+        {
+            json.WriteNull("access");
+            return;
+        }
+
+        json.WriteStartObject("access");
+        json.WriteStartObject("publicAccessBlock");
+        json.WriteString("change", access.Block.Changes ? "update" : "none");
+        WriteFlags(json, "before", access.Block.Before);
+        WriteFlags(json, "after", access.Block.After);
+        json.WriteEndObject();
+        json.WriteStartObject("policy");
+        json.WriteString("change", access.Policy.Change switch { PolicyChangeKind.Add => "add", PolicyChangeKind.Replace => "replace", _ => "none" });
+        json.WriteStartArray("statementIds");
+        access.Policy.StatementIds.ToList().ForEach(json.WriteStringValue);
+        json.WriteEndArray();
+        json.WriteNumber("otherStatements", access.Policy.OtherStatements);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFlags(Utf8JsonWriter json, string name, AccessBlockFlags? flags)
+    {
+        if (flags is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteBoolean("blockPublicAcls", flags.BlockPublicAcls);
+        json.WriteBoolean("ignorePublicAcls", flags.IgnorePublicAcls);
+        json.WriteBoolean("blockPublicPolicy", flags.BlockPublicPolicy);
+        json.WriteBoolean("restrictPublicBuckets", flags.RestrictPublicBuckets);
+        json.WriteEndObject();
     }
 
     private static void WriteWarnings(Utf8JsonWriter json, IReadOnlyList<Diagnostic> warnings)

@@ -14,6 +14,11 @@ internal static class Summary
             {
                 log.WriteLine("  " + PhaseTitles.ActionLine(action));
             }
+
+            foreach (var line in PlanLines.Settings(result.Plan, options.Target.ToString()))
+            {
+                log.WriteLine("  " + line);
+            }
         }
 
         foreach (var invalidation in result.Invalidations)

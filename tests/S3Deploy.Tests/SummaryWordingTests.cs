@@ -4,6 +4,7 @@ using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
 using S3Deploy.Core.Reporting;
 using S3Deploy.Core.Text;
+using S3Deploy.Core.Website;
 using static S3Deploy.Tests.TestData;
 
 namespace S3Deploy.Tests;
@@ -88,5 +89,25 @@ public sealed class SummaryWordingTests
         var markdown = SummaryMarkdown.Build(result, "dist", Target);
 
         Assert.Contains("Kept 1 stale object for now", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_prints_its_website_and_access_changes_under_the_object_lines()
+    {
+        var block = new BlockChange(new AccessBlockFlags(true, true, true, true), new AccessBlockFlags(true, true, false, false));
+        var plan = Plan([Desired("index.html", "home")], EmptyBucket()) with
+        {
+            Website = new WebsiteChange(WebsiteChangeKind.Update, new WebsiteSettings { Error = "404.html" }, "http://x/"),
+            Access = new AccessChange(block, new PolicyChange(PolicyChangeKind.Add, ["S3DeployPublicRead", "S3DeployHideManifest"], 0)),
+        };
+        using var log = new StringWriter();
+
+        Summary.Write(log, new DeployOptions { Source = "./dist", Target = Target }, DeployResult.FromPlan(plan, dryRun: true, TimeSpan.Zero, []));
+
+        var lines = log.ToString().ReplaceLineEndings("\n").Split('\n');
+        Assert.Contains("  website (update)  index index.html, error document 404.html, 0 routing rules", lines);
+        Assert.Contains(lines, l => l.StartsWith("  public access block (update)  BlockPublicPolicy and RestrictPublicBuckets off", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  bucket policy (add)  S3DeployPublicRead, S3DeployHideManifest: anyone may read s3://my-bucket/site/*", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("Would", StringComparison.Ordinal));
     }
 }

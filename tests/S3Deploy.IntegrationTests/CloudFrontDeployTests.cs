@@ -121,6 +121,31 @@ public sealed class CloudFrontDeployTests : ServerTest
     }
 
     [Theory, OnS3rver, OnMoto]
+    public async Task Plan_json_lists_the_planned_paths_and_creates_no_invalidation(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        cloudFront.AddDistribution(Distribution, Bucket.Name, originPath: "/www");
+        var site = Site(("index.html", "v1"), ("docs/index.html", "d1"));
+        await DeployAsync(WithCloudFront(site, "www"));
+        site.Write("docs/index.html", "d2");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await CliApp.RunAsync(
+            ["plan", site.Path, $"s3://{Bucket.Name}/www", "--endpoint-url", Server.Endpoint, "--cloudfront", Distribution, "--cloudfront-endpoint-url", cloudFront.Endpoint.ToString(), "--json"],
+            stdout,
+            stderr);
+
+        Assert.True(code == 0, stderr.ToString());
+        using var json = JsonDocument.Parse(stdout.ToString());
+        var invalidation = Assert.Single(json.RootElement.GetProperty("invalidations").EnumerateArray().ToList());
+        Assert.Equal((Distribution, JsonValueKind.Null, "Planned"), (invalidation.GetProperty("distributionId").GetString(), invalidation.GetProperty("id").ValueKind, invalidation.GetProperty("status").GetString()));
+        Assert.Equal(["/docs", "/docs/", "/docs/index.html"], invalidation.GetProperty("paths").EnumerateArray().Select(p => p.GetString()));
+        Assert.Empty(cloudFront.Invalidations(Distribution));
+        Assert.Equal("d1"u8.ToArray(), await Bucket.GetAsync("www/docs/index.html"));
+    }
+
+    [Theory, OnS3rver, OnMoto]
     public async Task Cli_json_reports_the_invalidation(Emulator emulator)
     {
         await UseAsync(emulator);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.S3.Model;
 using S3Deploy.Cli;
@@ -66,6 +67,32 @@ public sealed class PublicAccessTests(Servers servers) : ServerTest(servers)
         Assert.Equal((true, true, false, false), (block.BlockPublicAcls, block.IgnorePublicAcls, block.BlockPublicPolicy, block.RestrictPublicBuckets));
         Assert.Equal(2, Sids(await PolicyAsync()).Count);
         Assert.False(second.Changes);
+    }
+
+    [Theory, OnS3rver(Skip = S3rverHasNoPolicyApi), OnMoto]
+    public async Task Plan_json_shows_the_access_changes_and_leaves_block_and_policy_as_they_are(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        using var s3 = Server.Client();
+        var all = new PublicAccessBlockConfiguration { BlockPublicAcls = true, IgnorePublicAcls = true, BlockPublicPolicy = true, RestrictPublicBuckets = true };
+        await s3.PutPublicAccessBlockAsync(new PutPublicAccessBlockRequest { BucketName = Bucket.Name, PublicAccessBlockConfiguration = all });
+        var site = Site(("index.html", "home"));
+
+        var (code, stdout, stderr) = await RunAsync("plan", site.Path, $"s3://{Bucket.Name}", "--public", "--json");
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var access = json.RootElement.GetProperty("access");
+        var block = access.GetProperty("publicAccessBlock");
+        Assert.Equal("update", block.GetProperty("change").GetString());
+        Assert.True(block.GetProperty("before").GetProperty("restrictPublicBuckets").GetBoolean());
+        Assert.Equal((true, false), (block.GetProperty("after").GetProperty("blockPublicAcls").GetBoolean(), block.GetProperty("after").GetProperty("blockPublicPolicy").GetBoolean()));
+        Assert.Equal("add", access.GetProperty("policy").GetProperty("change").GetString());
+        Assert.Equal(["S3DeployPublicRead", "S3DeployHideManifest"], access.GetProperty("policy").GetProperty("statementIds").EnumerateArray().Select(s => s.GetString()));
+        var after = (await s3.GetPublicAccessBlockAsync(new GetPublicAccessBlockRequest { BucketName = Bucket.Name })).PublicAccessBlockConfiguration;
+        Assert.Equal((true, true), (after.BlockPublicPolicy, after.RestrictPublicBuckets));
+        Assert.Null(await new BucketSettingsReader(s3, new S3Target(Bucket.Name, "")).PolicyAsync(CancellationToken.None));
+        Assert.Empty((await Bucket.ListAsync()).Keys);
     }
 
     [Theory, OnS3rver(Skip = S3rverHasNoPolicyApi), OnMoto]

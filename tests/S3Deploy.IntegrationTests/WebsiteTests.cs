@@ -1,6 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using Amazon.S3.Model;
+using S3Deploy.Cli;
 using S3Deploy.Core.Applying;
+using S3Deploy.Core.Remote;
 using S3Deploy.Core.Website;
 using S3Deploy.IntegrationTests.Infrastructure;
 
@@ -65,6 +68,26 @@ public sealed class WebsiteTests(Servers servers) : ServerTest(servers)
     }
 
     [Theory, OnS3rver, OnMoto]
+    public async Task Plan_json_shows_the_website_change_and_writes_no_configuration(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        var site = Site(("index.html", "<h1>home</h1>"), ("404.html", "gone"));
+
+        var create = await PlanJsonAsync(site, "--error-document", "404.html");
+        var untouched = await ReadWebsiteOrNullAsync();
+        await DeployAsync(Options(site) with { Website = new WebsiteSettings { Error = "404.html" } });
+        var same = await PlanJsonAsync(site, "--error-document", "404.html");
+        var update = await PlanJsonAsync(site, "--spa");
+
+        Assert.Equal(("create", "index.html", "404.html", false), Website(create));
+        Assert.Equal($"{Server.Endpoint}/{Bucket.Name}/", create.GetProperty("url").GetString());
+        Assert.Null(untouched);
+        Assert.Equal("none", same.GetProperty("change").GetString());
+        Assert.Equal(("update", "index.html", "index.html", true), Website(update));
+        Assert.Equal("404.html", (await ReadWebsiteConfigurationAsync()).ErrorDocument);
+    }
+
+    [Theory, OnS3rver, OnMoto]
     public async Task Single_page_app_points_the_error_document_at_its_index(Emulator emulator)
     {
         await UseAsync(emulator);
@@ -108,6 +131,26 @@ public sealed class WebsiteTests(Servers servers) : ServerTest(servers)
         Assert.Equal(["delete:stale:app.111.js"], Describe(later));
         Assert.Equal(0, later.KeptStale);
         Assert.DoesNotContain("app.111.js", (await Bucket.ListAsync()).Keys);
+    }
+
+    private static (string?, string?, string?, bool) Website(JsonElement website) =>
+        (website.GetProperty("change").GetString(), website.GetProperty("index").GetString(), website.GetProperty("error").GetString(), website.GetProperty("spa").GetBoolean());
+
+    /// <summary>The "website" part of `s3deploy plan --json`.</summary>
+    private async Task<JsonElement> PlanJsonAsync(TempSite site, params string[] flags)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(["plan", site.Path, $"s3://{Bucket.Name}", "--endpoint-url", Server.Endpoint, "--json", .. flags], stdout, stderr, interactive: false, CancellationToken.None);
+        Assert.True(code == 0, stderr.ToString());
+        using var json = JsonDocument.Parse(stdout.ToString());
+        return json.RootElement.GetProperty("website").Clone();
+    }
+
+    private async Task<WebsiteConfiguration?> ReadWebsiteOrNullAsync()
+    {
+        using var s3 = Server.Client();
+        return await new BucketSettingsReader(s3, new S3Target(Bucket.Name, "")).WebsiteAsync(CancellationToken.None);
     }
 
     private async Task<WebsiteConfiguration> ReadWebsiteConfigurationAsync()

@@ -26,7 +26,9 @@ internal sealed class BucketSettingsReader(IAmazonS3 s3, S3Target target)
         try
         {
             var response = await s3.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { BucketName = target.Bucket }, ct);
-            return response.WebsiteConfiguration;
+
+            // As with the policy, AWSSDK.S3 4.x may hand back a 404 as an empty configuration: "none" must read as create, not update.
+            return response.HttpStatusCode == HttpStatusCode.NotFound ? null : response.WebsiteConfiguration;
         }
         catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchWebsiteConfiguration" || (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket"))
         {

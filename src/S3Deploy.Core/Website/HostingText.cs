@@ -3,7 +3,7 @@ using S3Deploy.Core.Text;
 namespace S3Deploy.Core.Website;
 
 /// <summary>The words for hosting settings, the same in a plan's lines and in what a deploy says it changed.</summary>
-public static class HostingText
+internal static class HostingText
 {
     public static string Website(WebsiteSettings settings)
     {

@@ -1,9 +1,10 @@
 using System.Globalization;
+using S3Deploy.Core;
 
-namespace S3Deploy.Core.Reporting;
+namespace S3Deploy.Cli.Output;
 
 /// <summary>The step outputs every CI adapter sets, by the names action.yml and task.json declare.</summary>
-public static class DeployOutputs
+internal static class DeployOutputs
 {
     /// <param name="idSeparator">How invalidation ids are joined: a line break where outputs may span lines (GitHub), else a comma.</param>
     public static IReadOnlyList<KeyValuePair<string, string>> From(DeployResult result, string idSeparator) =>

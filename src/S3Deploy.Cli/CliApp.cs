@@ -16,7 +16,7 @@ internal static class CliApp
         var root = new RootCommand("Deploy a static site or any build output folder to Amazon S3 by content hash.");
         var deployCommand = deploy.Build("deploy", "Upload what changed, fix headers in place, delete stale files last.");
         var planCommand = plan.Build("plan", "Show what deploy would do; change nothing.");
-        var actionCommand = new Command("action", "Run as the GitHub Action's entrypoint: inputs from INPUT_*, paths in GITHUB_WORKSPACE.");
+        var actionCommand = new Command("action", "The GitHub Action's entrypoint: inputs from INPUT_*, paths in GITHUB_WORKSPACE.") { Hidden = true };
         deployCommand.SetAction((parse, token) => run.RunAsync(Request(deploy, parse, planOnly: false), token));
         planCommand.SetAction((parse, token) => run.RunAsync(Request(plan, parse, planOnly: true), token));
         actionCommand.SetAction((_, token) => run.RunAsync(ActionRequest(Environment.GetEnvironmentVariable), token));

@@ -33,7 +33,7 @@ internal sealed class AzureDialect(string summaryFolder) : CiDialect
 
     public override void Publish(DeployResult result, string markdown, Action<string> log)
     {
-        foreach (var (name, value) in DeployOutputs.From(result, ","))
+        foreach (var (name, value) in Outputs(result, ","))
         {
             log(SetOutput(name, value));
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using S3Deploy.Core;
 using S3Deploy.Core.Diagnostics;
 
@@ -14,6 +15,21 @@ internal abstract class CiDialect
 
     public abstract string Error(string code, string message);
 
-    /// <summary>Sets the step's outputs (the names action.yml and task.json declare) and shows the Markdown summary on the run's page.</summary>
+    /// <summary>Sets the step's outputs and shows the Markdown summary on the run's page.</summary>
     public abstract void Publish(DeployResult result, string markdown, Action<string> log);
+
+    /// <summary>The step outputs by the names action.yml and task.json declare.</summary>
+    /// <param name="idSeparator">How invalidation ids are joined: a line break where outputs may span lines (GitHub), else a comma.</param>
+    protected static IReadOnlyList<KeyValuePair<string, string>> Outputs(DeployResult result, string idSeparator) =>
+    [
+        new("uploaded", Number(result.Uploaded)),
+        new("headers-updated", Number(result.HeadersUpdated)),
+        new("deleted", Number(result.Deleted)),
+        new("unchanged", Number(result.Unchanged)),
+        new("bytes-uploaded", Number(result.BytesUploaded)),
+        new("invalidation-ids", string.Join(idSeparator, result.Invalidations.Where(i => i.Id is not null).Select(i => i.Id))),
+        new("website-url", result.WebsiteUrl ?? ""),
+    ];
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

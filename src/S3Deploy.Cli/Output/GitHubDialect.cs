@@ -31,7 +31,7 @@ internal sealed class GitHubDialect(string? outputFile, string? summaryFile) : C
 
     public override void Publish(DeployResult result, string markdown, Action<string> log)
     {
-        Append(outputFile, OutputFile(DeployOutputs.From(result, "\n"), () => "ghadelimiter_" + Guid.NewGuid().ToString("D")));
+        Append(outputFile, OutputFile(Outputs(result, "\n"), () => "ghadelimiter_" + Guid.NewGuid().ToString("D")));
         Append(summaryFile, markdown);
     }
 

@@ -31,8 +31,9 @@ internal static class CliApp
             var json = args.Contains("--json", StringComparer.Ordinal);
             var dryRun = parse.CommandResult.Command.Name == "plan" || args.Contains("--dry-run");
             var messages = ParseErrors.Describe(parse, args);
-            return await run.FailAsync(DeployException.Usage(DiagnosticCode.BadOption, string.Join(" ", messages)), messages, json, dryRun,
-                $"Run 's3deploy {(parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ")}--help' for usage.");
+            var exit = await run.FailAsync(DeployException.Usage(DiagnosticCode.BadOption, string.Join(" ", messages)), messages, json, dryRun);
+            await stderr.WriteLineAsync($"Run 's3deploy {(parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ")}--help' for usage.");
+            return exit;
         }
 
         // Signals are Program's (StopSignals): System.CommandLine's own handler would end the process before the cleanup.

@@ -58,7 +58,7 @@ internal sealed class DeployRun(TextWriter stdout, TextWriter stderr, bool inter
                     new DeployException(DiagnosticCode.Cancelled, FailureKind.Cancelled, "Cancelled. Nothing was deleted; run the same command again to finish the deploy."),
                 _ => new DeployException(DiagnosticCode.Unexpected, FailureKind.Service, $"{e.GetType().Name}: {e.Message} (run with --diagnostics for details, and please report it).", e),
             };
-            var exit = await FailAsync(failure, [failure.Message], request.Json, request.DryRun, afterwards: null, progress?.SoFar(request.DryRun, clock.Elapsed), progress?.Warnings);
+            var exit = await FailAsync(failure, [failure.Message], request.Json, request.DryRun, progress?.SoFar(request.DryRun, clock.Elapsed), progress?.Warnings);
             if (request.Diagnostics && !(e is OperationCanceledException && ct.IsCancellationRequested))
             {
                 await stderr.WriteLineAsync((e.InnerException ?? e).ToString());
@@ -69,7 +69,7 @@ internal sealed class DeployRun(TextWriter stdout, TextWriter stderr, bool inter
     }
 
     /// <summary>Error lines in the run's dialect, then (with --json) the one failure object stdout promises; returns the exit code.</summary>
-    public async Task<int> FailAsync(DeployException failure, IEnumerable<string> lines, bool json, bool dryRun, string? afterwards, DeployResult? known = null, IReadOnlyList<Diagnostic>? warnings = null)
+    public async Task<int> FailAsync(DeployException failure, IEnumerable<string> lines, bool json, bool dryRun, DeployResult? known = null, IReadOnlyList<Diagnostic>? warnings = null)
     {
         ci?.WriteTo(json ? stderr : stdout);
         foreach (var line in lines)
@@ -82,11 +82,6 @@ internal sealed class DeployRun(TextWriter stdout, TextWriter stderr, bool inter
             {
                 ci.Failed(failure.Code, line);
             }
-        }
-
-        if (afterwards is not null)
-        {
-            await stderr.WriteLineAsync(afterwards);
         }
 
         if (json)

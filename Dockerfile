@@ -1,10 +1,11 @@
 # The GitHub Action's image (action.yml: image: Dockerfile). The runner builds it with this file's folder as the
-# context, so it lives at the repository root, beside the core it compiles; .dockerignore keeps the context small.
+# context, so it lives at the repository root, beside the CLI it compiles; .dockerignore keeps the context small.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 COPY . /src
-RUN cd /src && dotnet publish action/S3Deploy.Action -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true -o /out
+RUN cd /src && dotnet publish src/S3Deploy.Cli -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true -o /out
 
 # runtime-deps brings libicu: file names are normalized to NFC, which needs ICU.
+# The entrypoint is the one s3deploy executable; "action" reads the inputs from INPUT_* and speaks GitHub's dialect.
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
-COPY --from=build /out/s3deploy-action /usr/local/bin/s3deploy-action
-ENTRYPOINT ["/usr/local/bin/s3deploy-action"]
+COPY --from=build /out/s3deploy /usr/local/bin/s3deploy
+ENTRYPOINT ["/usr/local/bin/s3deploy", "action"]

@@ -6,9 +6,9 @@ using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.ActionTests;
 
-/// <summary>The trimmed, self-contained entrypoint run as the runner runs a container action, against s3rver.</summary>
+/// <summary>The container's entrypoint, <c>s3deploy action</c>, run as the runner runs a container action, against s3rver.</summary>
 [Collection(ActionCollection.Name)]
-public sealed partial class ActionEntrypointTests(S3ServerFixture server, PublishedAction action) : IDisposable
+public sealed partial class ActionEntrypointTests(S3ServerFixture server) : IDisposable
 {
     private readonly TempSite workspace = new();
 
@@ -97,9 +97,15 @@ public sealed partial class ActionEntrypointTests(S3ServerFixture server, Publis
     {
         File.WriteAllText(workspace.FullPath("output"), "previous=1\n");
         File.WriteAllText(workspace.FullPath("summary"), "previous summary\n");
-        var environment = new Dictionary<string, string?>(inputs)
+        return await ProcessRun.StartAsync("dotnet", [AzureModeTests.CliDll, "action"], workspace.Path, Environment(workspace, server, inputs));
+    }
+
+    /// <summary>The runner's environment for a container action: inputs with hyphens, the workspace, the output and summary files.</summary>
+    internal static Dictionary<string, string?> Environment(TempSite workspace, S3ServerFixture server, Dictionary<string, string?> inputs) =>
+        new(inputs)
         {
             ["GITHUB_ACTIONS"] = "true",
+            ["TF_BUILD"] = null,
             ["GITHUB_WORKSPACE"] = workspace.Path,
             ["GITHUB_OUTPUT"] = workspace.FullPath("output"),
             ["GITHUB_STEP_SUMMARY"] = workspace.FullPath("summary"),
@@ -109,8 +115,6 @@ public sealed partial class ActionEntrypointTests(S3ServerFixture server, Publis
             ["AWS_REGION"] = "us-east-1",
             ["AWS_EC2_METADATA_DISABLED"] = "true",
         };
-        return await ProcessRun.StartAsync(action.Binary, [], workspace.Path, environment);
-    }
 
     private async Task<Dictionary<string, string>> ListAsync(string bucket)
     {

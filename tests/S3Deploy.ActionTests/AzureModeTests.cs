@@ -23,7 +23,7 @@ public sealed class AzureModeTests(S3ServerFixture server) : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var code = await CliApp.RunAsync(["deploy", site.Path, $"s3://{bucket}/web", "--endpoint-url", server.Endpoint], stdout, stderr, azure: new AzurePipelinesLog(temp.Path));
+        var code = await CliApp.RunAsync(["deploy", site.Path, $"s3://{bucket}/web", "--endpoint-url", server.Endpoint], stdout, stderr, ci: new CiLog(new AzureDialect(temp.Path)));
 
         Assert.True(code == 0, stdout + "\n" + stderr);
         var lines = stdout.ToString().ReplaceLineEndings("\n").Split('\n');
@@ -53,7 +53,7 @@ public sealed class AzureModeTests(S3ServerFixture server) : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var code = await CliApp.RunAsync(["deploy", site.Path, "s3://missing-bucket-zz", "--endpoint-url", server.Endpoint], stdout, stderr, azure: new AzurePipelinesLog(temp.Path));
+        var code = await CliApp.RunAsync(["deploy", site.Path, "s3://missing-bucket-zz", "--endpoint-url", server.Endpoint], stdout, stderr, ci: new CiLog(new AzureDialect(temp.Path)));
 
         Assert.Equal(1, code);
         var error = Assert.Single(stdout.ToString().ReplaceLineEndings("\n").Split('\n'), l => l.StartsWith("##vso[task.logissue", StringComparison.Ordinal));
@@ -82,6 +82,7 @@ public sealed class AzureModeTests(S3ServerFixture server) : IDisposable
     internal static Dictionary<string, string?> Environment(string agentTemp) => new()
     {
         ["TF_BUILD"] = "True",
+        ["GITHUB_ACTIONS"] = null,
         ["AGENT_TEMPDIRECTORY"] = agentTemp,
         ["AWS_ACCESS_KEY_ID"] = "S3RVER",
         ["AWS_SECRET_ACCESS_KEY"] = "S3RVER",

@@ -16,17 +16,25 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void Final_stage_is_runtime_deps_with_only_the_binary_and_no_user_or_workdir()
+    public void Final_stage_is_runtime_deps_with_only_the_cli_whose_action_command_is_the_entrypoint()
     {
         var final = Lines.SkipWhile(l => !l.StartsWith("FROM mcr.microsoft.com/dotnet/runtime-deps:10.0", StringComparison.Ordinal)).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
 
         Assert.Equal(
-            ["FROM mcr.microsoft.com/dotnet/runtime-deps:10.0", "COPY --from=build /out/s3deploy-action /usr/local/bin/s3deploy-action", "ENTRYPOINT [\"/usr/local/bin/s3deploy-action\"]"],
+            ["FROM mcr.microsoft.com/dotnet/runtime-deps:10.0", "COPY --from=build /out/s3deploy /usr/local/bin/s3deploy", "ENTRYPOINT [\"/usr/local/bin/s3deploy\", \"action\"]"],
             final);
         Assert.DoesNotContain(Lines, l => l.StartsWith("USER", StringComparison.OrdinalIgnoreCase) || l.StartsWith("WORKDIR", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
-    public void Build_stage_publishes_self_contained_and_trimmed() =>
-        Assert.Equal("dotnet publish action/S3Deploy.Action -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true", PublishedAction.PublishCommand());
+    public void Build_stage_publishes_the_cli_self_contained_and_trimmed() =>
+        Assert.Equal("dotnet publish src/S3Deploy.Cli -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true", PublishedAction.PublishCommand());
+
+    [Fact]
+    public void Build_context_is_the_cli_and_the_core_it_compiles()
+    {
+        var allowed = File.ReadAllLines(Path.Combine(RepoPaths.Root, ".dockerignore")).Where(l => l.StartsWith('!')).Select(l => l[1..]);
+
+        Assert.Equal(["global.json", "Directory.Build.props", "Directory.Packages.props", "src/S3Deploy.Core/", "src/S3Deploy.Cli/"], allowed);
+    }
 }

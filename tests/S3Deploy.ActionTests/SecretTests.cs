@@ -7,7 +7,7 @@ namespace S3Deploy.ActionTests;
 
 /// <summary>The entrypoint never writes the secret key or session token to its log, its outputs or its summary.</summary>
 [Collection(ActionCollection.Name)]
-public sealed class SecretTests(S3ServerFixture server, PublishedAction action) : IDisposable
+public sealed class SecretTests(S3ServerFixture server) : IDisposable
 {
     // s3rver checks only the access key id, so any secret signs acceptably; these are recognisable if they leak.
     private const string Secret = "kNoWn/S3cret+Value/4Leak-Check0123456789ab";
@@ -87,6 +87,7 @@ public sealed class SecretTests(S3ServerFixture server, PublishedAction action) 
         var environment = new Dictionary<string, string?>(inputs)
         {
             ["GITHUB_ACTIONS"] = "true",
+            ["TF_BUILD"] = null,
             ["GITHUB_WORKSPACE"] = workspace.Path,
             ["GITHUB_OUTPUT"] = output,
             ["GITHUB_STEP_SUMMARY"] = summary,
@@ -98,7 +99,7 @@ public sealed class SecretTests(S3ServerFixture server, PublishedAction action) 
             ["AWS_REGION"] = "us-east-1",
             ["AWS_EC2_METADATA_DISABLED"] = "true",
         };
-        var run = await ProcessRun.StartAsync(action.Binary, [], workspace.Path, environment);
+        var run = await ProcessRun.StartAsync("dotnet", [AzureModeTests.CliDll, "action"], workspace.Path, environment);
         return (run, File.ReadAllText(output), File.ReadAllText(summary));
     }
 }

@@ -6,6 +6,7 @@ using System.Text;
 using Amazon.S3.Model;
 using S3Deploy.Cli;
 using S3Deploy.Core;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Remote;
 using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
@@ -37,7 +38,7 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
         var (code, stderr) = await run.ExitAsync();
 
         output.WriteLine(stderr);
-        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Equal(FailureKind.Cancelled.ExitCode(), code);
         Assert.Contains($"error S3D030: Cancelled: {SmallFiles} of {SmallFiles + 2} files were written, nothing was deleted.", stderr);
         Assert.DoesNotContain(run.Lines, l => l.Contains("S3D116", StringComparison.Ordinal));
         Assert.Contains(proxy.Log, e => e.Request.Operation == S3Operation.AbortMultipart);
@@ -64,7 +65,7 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
         var (code, stderr) = await run.ExitAsync();
 
         output.WriteLine(stderr);
-        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Equal(FailureKind.Cancelled.ExitCode(), code);
         Assert.Contains("error S3D030: Cancelled again: stopped at once", stderr);
         Assert.DoesNotContain("error S3D030: Cancelled:", stderr);
         Assert.DoesNotContain(proxy.Log, e => e.Request.IsManifest && e.Request.Operation == S3Operation.Put);
@@ -88,7 +89,7 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
         var (code, stderr) = await run.ExitAsync();
 
         output.WriteLine(stderr);
-        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Equal(FailureKind.Cancelled.ExitCode(), code);
         Assert.Contains($"error S3D030: Cancelled: {SmallFiles + 1} of {SmallFiles + 1} files were written, 1 of 1 stale objects were deleted.", stderr);
         Assert.DoesNotContain("stale.txt", (await Bucket.ListAsync()).Keys);
         await AssertManifestRecordsAsync(site, landed: [.. Enumerable.Range(0, SmallFiles).Select(SmallName), "index.html"]);
@@ -124,7 +125,7 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
         var text = await screen;
 
         output.WriteLine(text);
-        Assert.Equal(ExitCodes.Cancelled, terminal.ExitCode);
+        Assert.Equal(FailureKind.Cancelled.ExitCode(), terminal.ExitCode);
         Assert.Contains("\e[?25l", text);
         Assert.True(text.LastIndexOf("\e[?25h", StringComparison.Ordinal) > text.LastIndexOf("\e[?25l", StringComparison.Ordinal), "The cursor is left hidden.");
         Assert.Contains("S3D116: Could not abort", text);
@@ -147,7 +148,7 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
         var (code, stderr) = await run.ExitAsync();
 
         output.WriteLine(stderr);
-        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Equal(FailureKind.Cancelled.ExitCode(), code);
         Assert.Contains($"error S3D030: Cancelled: {SmallFiles} of {SmallFiles + 2} files were written, nothing was deleted.", stderr);
         Assert.DoesNotContain("Cancelled again", stderr);
         Assert.Contains(run.Lines, l => l.StartsWith("warning S3D116: Could not abort the unfinished multipart upload of 'big.bin'", StringComparison.Ordinal));

@@ -1,6 +1,6 @@
 namespace S3Deploy.Core.Diagnostics;
 
-/// <summary>Why a deploy stopped; each adapter maps it to its own exit code or build error.</summary>
+/// <summary>Why a deploy stopped; the values are the exit codes every adapter uses (<see cref="FailureKindExtensions.ExitCode"/>).</summary>
 public enum FailureKind
 {
     Service = 1,

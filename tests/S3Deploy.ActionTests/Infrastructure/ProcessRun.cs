@@ -16,7 +16,15 @@ internal sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
 
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            // null unsets what the test run itself may have inherited (GITHUB_ACTIONS, TF_BUILD on a CI agent).
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + file);

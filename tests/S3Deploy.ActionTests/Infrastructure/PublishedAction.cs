@@ -5,14 +5,14 @@ using S3Deploy.IntegrationTests.Infrastructure;
 namespace S3Deploy.ActionTests.Infrastructure;
 
 /// <summary>
-/// Builds the entrypoint exactly as the image does: the Dockerfile's own publish command, run in a copy of the build
-/// context (what .dockerignore lets through), so the binary the tests run is the one the container would hold.
+/// Builds s3deploy exactly as the image does: the Dockerfile's own publish command, run in a copy of the build context
+/// (what .dockerignore lets through), so the trimmed file the tests run is the one the container would hold.
 /// </summary>
 public sealed partial class PublishedAction : IAsyncLifetime
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "s3deploy-action-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public string Binary => Path.Combine(root, "out", "s3deploy-action");
+    public string Binary => Path.Combine(root, "out", "s3deploy");
 
     public TimeSpan PublishTime { get; private set; }
 
@@ -31,7 +31,7 @@ public sealed partial class PublishedAction : IAsyncLifetime
         }
 
         CopyProject("src/S3Deploy.Core", context);
-        CopyProject("action/S3Deploy.Action", context);
+        CopyProject("src/S3Deploy.Cli", context);
         var words = PublishCommand().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var clock = Stopwatch.StartNew();
         var run = await ProcessRun.StartAsync(words[0], [.. words.Skip(1), "-o", Path.Combine(root, "out")], context, new Dictionary<string, string?> { ["DOTNET_NOLOGO"] = "1" }, TimeSpan.FromMinutes(6));

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
+using S3Deploy.Core;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
 using S3Deploy.Core.Text;
 
-namespace S3Deploy.Core.Reporting;
+namespace S3Deploy.Cli.Output;
 
 /// <summary>The Markdown summary a CI run shows on its summary page (GitHub step summary, Azure uploaded summary).</summary>
-public static class SummaryMarkdown
+internal static class SummaryMarkdown
 {
     public const int MaxFiles = 50;
 

@@ -3,7 +3,7 @@ using S3Deploy.Core;
 using S3Deploy.Core.Config;
 using S3Deploy.Core.Diagnostics;
 
-namespace S3Deploy.Action;
+namespace S3Deploy.Cli;
 
 /// <summary>
 /// The action's inputs as the runner passes them (INPUT_NAME, upper case, hyphens kept), laid over s3deploy.json.

@@ -1,20 +1,20 @@
 using System.Runtime.InteropServices;
+using S3Deploy.Core.Diagnostics;
 
-namespace S3Deploy.Core;
+namespace S3Deploy.Cli;
 
 /// <summary>
 /// Turns SIGINT and SIGTERM (Ctrl+C, a cancelled CI job, docker stop) into a cancellation instead of a kill, so the deploy
 /// aborts its open multipart uploads and records what landed before it exits. A second signal means "now": the process
-/// exits with <see cref="ExitCode"/> at once, after <c>stopNow</c> has had its say.
+/// exits 130 (cancelled) at once, after <c>stopNow</c> has had its say.
 /// </summary>
 /// <remarks>
 /// A parent that forwards cancellation itself (the MSBuild task sends SIGTERM when the build is cancelled) sets
 /// <see cref="ParentForwardsVariable"/>: then SIGINT, which a terminal's Ctrl+C sends to the whole process group and so to
 /// this process as well, is left to the parent; otherwise one Ctrl+C would arrive twice and stop the deploy at once.
 /// </remarks>
-public sealed class StopSignals : IDisposable
+internal sealed class StopSignals : IDisposable
 {
-    public const int ExitCode = 130;
     public const string ParentForwardsVariable = "S3DEPLOY_PARENT_FORWARDS_CANCEL";
 
     private readonly CancellationTokenSource cancel = new();
@@ -57,6 +57,6 @@ public sealed class StopSignals : IDisposable
         }
 
         stopNow();
-        Environment.Exit(ExitCode);
+        Environment.Exit(FailureKind.Cancelled.ExitCode());
     }
 }

@@ -1,0 +1,31 @@
+using S3Deploy.ActionTests.Infrastructure;
+using S3Deploy.IntegrationTests.Infrastructure;
+
+namespace S3Deploy.ActionTests;
+
+/// <summary>The one trimmed, self-contained file the image holds (the Dockerfile's own publish) runs its entrypoint as the runner would.</summary>
+[Collection(ActionCollection.Name)]
+public sealed class TrimmedImageTests(S3ServerFixture server, PublishedAction image) : IClassFixture<PublishedAction>, IDisposable
+{
+    private readonly TempSite workspace = TempSite.With(("dist/index.html", "<h1>v1</h1>"), ("dist/app.js", "v1"), ("dist/Cafe\u0301.txt", "menu"));
+
+    [Fact]
+    public async Task Trimmed_entrypoint_deploys_from_the_inputs_and_writes_outputs_and_summary()
+    {
+        var bucket = await server.CreateBucketAsync();
+        File.WriteAllText(workspace.FullPath("output"), "");
+        File.WriteAllText(workspace.FullPath("summary"), "");
+        var inputs = new Dictionary<string, string?> { ["INPUT_SOURCE"] = "dist", ["INPUT_BUCKET"] = bucket, ["INPUT_PREFIX"] = "www" };
+
+        var run = await ProcessRun.StartAsync(image.Binary, ["action"], workspace.Path, ActionEntrypointTests.Environment(workspace, server, inputs));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("::group::Uploading assets (2 objects)", run.Lines);
+        Assert.StartsWith("uploaded=3\n", File.ReadAllText(workspace.FullPath("output")), StringComparison.Ordinal);
+        Assert.Contains("| Caf\u00e9.txt | upload | new |", File.ReadAllText(workspace.FullPath("summary")), StringComparison.Ordinal);
+        using var listing = new Bucket(server.Client(), bucket, server.Endpoint);
+        Assert.Contains("www/Caf\u00e9.txt", (await listing.ListAsync()).Keys);
+    }
+
+    public void Dispose() => workspace.Dispose();
+}

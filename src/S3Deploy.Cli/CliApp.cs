@@ -70,7 +70,7 @@ internal static class CliApp
 
             if (json)
             {
-                await stdout.WriteLineAsync(DeployResultJson.Write(result));
+                await stdout.WriteLineAsync(DeployResultJson.Write(result, SummaryLine.Result(result, options.Source, options.Target)));
             }
             else
             {

@@ -13,7 +13,7 @@ internal static class CliArguments
         args.AppendFileNameIfNotNull(task.CliPath);
         args.AppendSwitch("deploy");
         args.AppendFileNameIfNotNull(Folder(task.Source));
-        args.AppendFileNameIfNotNull(task.Target());
+        args.AppendFileNameIfNotNull(string.IsNullOrEmpty(task.Prefix) ? $"s3://{task.Bucket}" : $"s3://{task.Bucket}/{task.Prefix!.Trim('/')}");
         args.AppendSwitch("--json");
         foreach (var (flag, value) in Options(task))
         {

@@ -21,12 +21,11 @@ internal sealed class DeployResult
     [DataMember(Name = "error")] public DeployDiagnostic? Error { get; set; }
 }
 
-/// <summary>A warning ({code, severity, message}) or the error ({code, message}) of a result.</summary>
+/// <summary>A warning or the error of a result (a warning's severity is always "warning").</summary>
 [DataContract]
 internal sealed class DeployDiagnostic
 {
     [DataMember(Name = "code")] public string? Code { get; set; }
-    [DataMember(Name = "severity")] public string? Severity { get; set; }
     [DataMember(Name = "message")] public string Message { get; set; } = "";
 }
 
@@ -37,9 +36,13 @@ internal sealed class DeployAction
     [DataMember(Name = "action")] public string Action { get; set; } = "";
     [DataMember(Name = "reason")] public string Reason { get; set; } = "";
     [DataMember(Name = "redirect")] public string? Redirect { get; set; }
+
+    public override string ToString() => Redirect is null
+        ? $"{$"{Action} ({Reason})",-24} {Key}"
+        : $"{(Reason == "new" ? "redirect (new)" : "redirect (changed)"),-24} {Key} → {Redirect}";
 }
 
-/// <summary>A dry run's has no id: it says what a deploy would invalidate.</summary>
+/// <summary>A dry run's has no id: it says what a deploy would invalidate. Both lines are the CLI's.</summary>
 [DataContract]
 internal sealed class DeployInvalidation
 {
@@ -47,4 +50,6 @@ internal sealed class DeployInvalidation
     [DataMember(Name = "id")] public string? Id { get; set; }
     [DataMember(Name = "status")] public string? Status { get; set; }
     [DataMember(Name = "paths")] public List<string> Paths { get; set; } = [];
+
+    public override string ToString() => $"CloudFront {DistributionId}: {(Id is null ? "would invalidate" : $"invalidation {Id} ({Status}):")} {string.Join(" ", Paths)}";
 }

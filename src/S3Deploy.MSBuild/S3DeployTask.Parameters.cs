@@ -2,10 +2,8 @@ using Microsoft.Build.Framework;
 
 namespace S3Deploy.MSBuild;
 
-/// <summary>
-/// The task's parameters, set by build/S3Deploy.MSBuild.targets from the S3DeployXxx properties; CliArguments maps
-/// each to its CLI option. Strings stay strings, so the CLI validates them and says what is wrong in its own words.
-/// </summary>
+/// <summary>Set by build/S3Deploy.MSBuild.targets from the S3DeployXxx properties; CliArguments maps each to its CLI option.
+/// Numbers stay strings, so the CLI validates them and says what is wrong in its own words.</summary>
 public sealed partial class S3DeployTask
 {
     [Required] public string CliPath { get; set; } = "";

@@ -17,7 +17,7 @@ public sealed partial class S3DeployTask : ToolTask
 {
     private const string DotnetNotFound = "S3D060";
     private const string Unexpected = "S3D099";
-    private readonly List<string> errorLines = [];
+    private readonly List<string> lines = [];
     private string? dotnetPath;
     private DeployResult? result;
     private Process? child;
@@ -39,18 +39,11 @@ public sealed partial class S3DeployTask : ToolTask
             return Error(Unexpected, $"The s3deploy tool is missing at '{CliPath}'; the S3Deploy.MSBuild package looks incomplete (restore it again).");
         }
 
-        if (!base.Execute() || Log.HasLoggedErrors)
-        {
-            return false;
-        }
-
-        return result is null ? Error(Unexpected, "s3deploy succeeded but printed no result (please report it).") : Report(result);
+        return base.Execute() && !Log.HasLoggedErrors && (result is null ? Error(Unexpected, "s3deploy succeeded but printed no result (please report it).") : Report(result));
     }
 
     /// <summary>SIGTERM first, so s3deploy can abort its uploads and record what landed; ToolTask's kill only if it does not end.</summary>
     public override void Cancel() => ChildCancel.Stop(child, base.Cancel);
-
-    internal string Target() => string.IsNullOrEmpty(Prefix) ? $"s3://{Bucket}" : $"s3://{Bucket}/{Prefix!.Trim('/')}";
 
     protected override string GenerateFullPathToTool() => dotnetPath ?? ToolName;
     protected override string GenerateCommandLineCommands() => CliArguments.Build(this);
@@ -71,13 +64,8 @@ public sealed partial class S3DeployTask : ToolTask
             return;
         }
 
-        var isError = singleLine.StartsWith("error ", StringComparison.Ordinal);
-        if (isError)
-        {
-            errorLines.Add(singleLine);
-        }
-
-        var coded = isError || singleLine.StartsWith("warning ", StringComparison.Ordinal);
+        lines.Add(singleLine);
+        var coded = singleLine.StartsWith("error ", StringComparison.Ordinal) || singleLine.StartsWith("warning ", StringComparison.Ordinal);
         Log.LogMessage(coded ? MessageImportance.Low : MessageImportance.Normal, singleLine);
     }
 
@@ -90,7 +78,7 @@ public sealed partial class S3DeployTask : ToolTask
         }
         else
         {
-            errorLines.ForEach(line => Log.LogMessageFromText(line, MessageImportance.High));
+            lines.Where(line => line.StartsWith("error ", StringComparison.Ordinal)).ToList().ForEach(line => Log.LogMessageFromText(line, MessageImportance.High));
         }
 
         if (!Log.HasLoggedErrors)
@@ -103,23 +91,13 @@ public sealed partial class S3DeployTask : ToolTask
 
     private bool Report(DeployResult deployed)
     {
-        (Uploaded, HeadersUpdated, Deleted, Unchanged) = (deployed.Uploaded, deployed.HeadersUpdated, deployed.Deleted, deployed.Unchanged);
-        (BytesUploaded, WebsiteUrl) = (deployed.BytesUploaded, deployed.WebsiteUrl);
+        (Uploaded, HeadersUpdated, Deleted, Unchanged, BytesUploaded) = (deployed.Uploaded, deployed.HeadersUpdated, deployed.Deleted, deployed.Unchanged, deployed.BytesUploaded);
+        WebsiteUrl = deployed.WebsiteUrl;
         InvalidationIds = [.. deployed.Invalidations.Select(i => i.Id).OfType<string>()];
 
         // A dry run's changes are its whole point, so they show at -v:n; a deploy's are detail (-v:d).
-        foreach (var action in deployed.Actions)
-        {
-            var line = action.Redirect is null ? $"  {action.Action} ({action.Reason}) {action.Key}" : $"  redirect ({action.Reason}) {action.Key} → {action.Redirect}";
-            Log.LogMessage(deployed.DryRun ? MessageImportance.Normal : MessageImportance.Low, line);
-        }
-
-        foreach (var invalidation in deployed.Invalidations)
-        {
-            var what = invalidation.Id is null ? "would invalidate" : $"invalidation {invalidation.Id} ({invalidation.Status}):";
-            Log.LogMessage(MessageImportance.Normal, $"S3Deploy: CloudFront {invalidation.DistributionId}: {what} {string.Join(" ", invalidation.Paths)}");
-        }
-
+        deployed.Actions.ForEach(action => Log.LogMessage(deployed.DryRun ? MessageImportance.Normal : MessageImportance.Low, "  " + action));
+        deployed.Invalidations.ForEach(invalidation => Log.LogMessage(MessageImportance.Normal, "S3Deploy: " + invalidation));
         if (deployed.WebsiteUrl is { } url)
         {
             Log.LogMessage(MessageImportance.Normal, $"S3Deploy: Website: {url}");

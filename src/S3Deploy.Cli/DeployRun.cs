@@ -39,7 +39,7 @@ internal sealed class DeployRun(TextWriter stdout, TextWriter stderr, bool inter
             ci?.EndGroup();
             if (request.Json)
             {
-                await stdout.WriteLineAsync(DeployResultJson.Write(result));
+                await stdout.WriteLineAsync(DeployResultJson.Write(result, SummaryLine.Result(result, options.Source, options.Target)));
             }
             else
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Threading.Tasks;
 
 namespace S3Deploy.MSBuild;
 
@@ -15,36 +16,52 @@ internal static class ChildCancel
     public const string Variable = "S3DEPLOY_PARENT_FORWARDS_CANCEL";
 
     /// <summary>Long enough for the CLI's own bounded cleanup: an abort (10 s) and the manifest write (15 s).</summary>
-    public static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(40);
-
+    private const int CleanupMilliseconds = 40_000;
     private const int Sigterm = 15;
 
-    public static bool Supported => !RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+    private static bool Supported => !RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
-    /// <returns>Whether the signal was sent (the process still ran, and this platform has kill).</returns>
-    public static bool Signal(Process process)
+    public static ProcessStartInfo Announce(ProcessStartInfo start)
+    {
+        if (Supported)
+        {
+            start.EnvironmentVariables[Variable] = "1";
+        }
+
+        return start;
+    }
+
+    /// <summary>SIGTERM, then <paramref name="forceKill"/> if the cleanup does not end in time; at once where no signal can be sent.</summary>
+    public static void Stop(Process? process, Action forceKill)
     {
         try
         {
-            return !process.HasExited && kill(process.Id, Sigterm) == 0;
+            if (process is null || !Supported || process.HasExited || kill(process.Id, Sigterm) != 0)
+            {
+                forceKill();
+                return;
+            }
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or InvalidOperationException)
         {
-            return false;
+            forceKill();
+            return;
         }
-    }
 
-    /// <returns>Whether the process ended by itself; if not, the caller kills it.</returns>
-    public static bool WaitForCleanup(Process process)
-    {
-        try
+        Task.Run(() =>
         {
-            return process.WaitForExit((int)CleanupTimeout.TotalMilliseconds);
-        }
-        catch (InvalidOperationException)
-        {
-            return true;
-        }
+            try
+            {
+                if (!process.WaitForExit(CleanupMilliseconds))
+                {
+                    forceKill();
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // It had ended and was released: nothing left to kill.
+            }
+        });
     }
 
     [DllImport("libc", SetLastError = true)]

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Microsoft.Build.Utilities;
 
 namespace S3Deploy.MSBuild;
@@ -11,67 +13,43 @@ internal static class CliArguments
         args.AppendFileNameIfNotNull(task.CliPath);
         args.AppendSwitch("deploy");
         args.AppendFileNameIfNotNull(Folder(task.Source));
-        args.AppendFileNameIfNotNull(task.Target());
+        args.AppendFileNameIfNotNull(string.IsNullOrEmpty(task.Prefix) ? $"s3://{task.Bucket}" : $"s3://{task.Bucket}/{task.Prefix!.Trim('/')}");
         args.AppendSwitch("--json");
-        Value(args, "--config", task.Config);
-        Value(args, "--region", task.Region);
-        Value(args, "--profile", task.Profile);
-        Value(args, "--endpoint-url", task.EndpointUrl);
-        Flag(args, "--no-delete", !task.Delete);
-        Value(args, "--max-deletes", task.MaxDeletes);
-        Flag(args, "--allow-empty", task.AllowEmpty);
-        foreach (var glob in task.Exclude)
+        foreach (var (flag, value) in Options(task))
         {
-            Value(args, "--exclude", glob);
+            if (value is true)
+            {
+                args.AppendSwitch(flag);
+            }
+
+            string[] values = value switch { string[] many => many, string one => [one], _ => [] };
+            foreach (var text in values.Where(v => !string.IsNullOrWhiteSpace(v)))
+            {
+                args.AppendSwitchIfNotNull(flag + " ", text.Trim());
+            }
         }
 
-        Value(args, "--concurrency", task.Concurrency);
-        Flag(args, "--dry-run", task.DryRun);
-        Flag(args, "--follow-symlinks", task.FollowSymlinks);
-        Value(args, "--cache-control", task.CacheControl);
-        Value(args, "--precompressed", task.Precompressed);
-        Value(args, "--sse", task.Sse);
-        Value(args, "--sse-kms-key-id", task.SseKmsKeyId);
-        Value(args, "--storage-class", task.StorageClass);
-        Flag(args, "--website", task.Website);
-        Value(args, "--index-document", task.IndexDocument);
-        Value(args, "--error-document", task.ErrorDocument);
-        Flag(args, "--spa", task.Spa);
-        Flag(args, "--public", task.Public);
-        Value(args, "--keep-stale", task.KeepStale);
-        foreach (var distribution in task.CloudFront)
-        {
-            Value(args, "--cloudfront", distribution);
-        }
-
-        Value(args, "--cloudfront-endpoint-url", task.CloudFrontEndpointUrl);
-        Flag(args, "--no-wait", !task.Wait);
-        Value(args, "--wait-timeout", task.WaitTimeout);
-        Value(args, "--max-invalidation-paths", task.MaxInvalidationPaths);
-        Flag(args, "--diagnostics", task.Diagnostics);
         return args.ToString();
     }
+
+    /// <summary>The CLI's options by concern. A bool is a switch given when true, a string a value given when not blank, a list one option per item.</summary>
+    private static (string Flag, object? Value)[] Options(S3DeployTask t) =>
+    [
+        ("--config", t.Config), ("--region", t.Region), ("--profile", t.Profile), ("--endpoint-url", t.EndpointUrl),
+        ("--no-delete", !t.Delete), ("--max-deletes", t.MaxDeletes), ("--allow-empty", t.AllowEmpty), ("--keep-stale", t.KeepStale),
+        ("--exclude", t.Exclude), ("--follow-symlinks", t.FollowSymlinks), ("--concurrency", t.Concurrency), ("--dry-run", t.DryRun),
+        ("--cache-control", t.CacheControl), ("--precompressed", t.Precompressed),
+        ("--sse", t.Sse), ("--sse-kms-key-id", t.SseKmsKeyId), ("--storage-class", t.StorageClass),
+        ("--website", t.Website), ("--index-document", t.IndexDocument), ("--error-document", t.ErrorDocument), ("--spa", t.Spa), ("--public", t.Public),
+        ("--cloudfront", t.CloudFront), ("--cloudfront-endpoint-url", t.CloudFrontEndpointUrl),
+        ("--no-wait", !t.Wait), ("--wait-timeout", t.WaitTimeout), ("--max-invalidation-paths", t.MaxInvalidationPaths),
+        ("--diagnostics", t.Diagnostics),
+    ];
 
     /// <summary>Without its trailing separator, which would escape the closing quote on Windows.</summary>
     private static string Folder(string path)
     {
         var trimmed = path.TrimEnd('/', '\\');
-        return trimmed.Length == 0 || trimmed.EndsWith(":", System.StringComparison.Ordinal) ? path : trimmed;
-    }
-
-    private static void Flag(CommandLineBuilder args, string name, bool on)
-    {
-        if (on)
-        {
-            args.AppendSwitch(name);
-        }
-    }
-
-    private static void Value(CommandLineBuilder args, string name, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            args.AppendSwitchIfNotNull(name + " ", value!.Trim());
-        }
+        return trimmed.Length == 0 || trimmed.EndsWith(":", StringComparison.Ordinal) ? path : trimmed;
     }
 }

@@ -19,24 +19,15 @@ internal static class DotnetLocator
             string.IsNullOrEmpty(netCoreRoot) ? null : Path.Combine(netCoreRoot, ExecutableName),
             Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root ? Path.Combine(root, ExecutableName) : null,
         };
+        // A PATH entry with characters no path may hold (possible on Windows) is skipped, not an exception.
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split([Path.PathSeparator], StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => SafeCombine(dir, ExecutableName));
+            .Select(dir => dir.Trim('"'))
+            .Where(dir => dir.IndexOfAny(Path.GetInvalidPathChars()) < 0)
+            .Select(dir => Path.Combine(dir, ExecutableName));
         return candidates.Concat(onPath).FirstOrDefault(IsHost);
     }
 
     private static bool IsHost(string? path) =>
         !string.IsNullOrEmpty(path) && File.Exists(path) && Path.GetFileName(path).Equals(ExecutableName, StringComparison.OrdinalIgnoreCase);
-
-    private static string? SafeCombine(string dir, string name)
-    {
-        try
-        {
-            return Path.Combine(dir.Trim('"'), name);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
 }

@@ -24,6 +24,7 @@ public sealed class CliTests(Servers servers) : ServerTest(servers)
         Assert.Equal(14, root.GetProperty("bytesUploaded").GetInt64());
         var actions = root.GetProperty("actions").EnumerateArray().Select(a => $"{a.GetProperty("key").GetString()} {a.GetProperty("action").GetString()} {a.GetProperty("reason").GetString()}").Order().ToArray();
         Assert.Equal(["app.js upload new", "index.html upload new"], actions);
+        Assert.Matches($@"^Deployed .+ -> s3://{Bucket.Name}/web: upload 2, update headers 0, delete 0, unchanged 0, 14 B sent in \d+\.\ds\.$", root.GetProperty("summary").GetString());
         Assert.Single(stdout.Trim().Split('\n'));
     }
 

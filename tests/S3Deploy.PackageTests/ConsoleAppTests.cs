@@ -24,7 +24,7 @@ public sealed class ConsoleAppTests(S3ServerFixture server, PackageFixture packa
         var objects = await BucketContents.ListAsync(s3, bucket);
         Assert.Equal(published.Select(f => "app/" + f), objects.Keys);
         Assert.Equal(published.Count, DeployReport.From(result).Uploaded);
-        Assert.Contains("S3Deploy: s3://" + bucket + "/app: " + published.Count + " uploaded", result.Output, StringComparison.Ordinal);
+        Assert.Matches($@"S3Deploy: Deployed .+ -> s3://{bucket}/app: upload {published.Count}, update headers 0, delete 0, unchanged 0, .+ sent in ", result.Output);
         Assert.Contains("Target \"S3Deploy", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY")!, result.Output, StringComparison.Ordinal);
     }

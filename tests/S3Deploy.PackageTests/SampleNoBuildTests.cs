@@ -26,7 +26,7 @@ public sealed class SampleNoBuildTests(S3ServerFixture server) : IDisposable
         // assert
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.DoesNotContain("NETSDK1085", result.Output, StringComparison.Ordinal);
-        Assert.Matches($@"S3Deploy: s3://{bucket}: [1-9]\d* uploaded", result.Output);
+        Assert.Matches($@"S3Deploy: Deployed .+ -> s3://{bucket}: upload [1-9]\d*, ", result.Output);
         using var s3 = server.Client();
         Assert.Contains("index.html", (await BucketContents.ListAsync(s3, bucket)).Keys);
     }

@@ -38,7 +38,7 @@ public sealed class SecretTests(S3ServerFixture server, PackageFixture package)
         // assert
         Assert.True(deploy.ExitCode == 0, deploy.Output);
         Assert.True(DeployReport.From(deploy).Uploaded > 0, deploy.Output);
-        Assert.Contains("S3Deploy: website ", deploy.Output, StringComparison.Ordinal);
+        Assert.Contains("S3Deploy: Website: ", deploy.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, fail.ExitCode);
         Assert.Contains("error S3D010: Bucket 'no-such-bucket-secret' does not exist", fail.Output, StringComparison.Ordinal);
         var deployBinlog = Decompressed(deployLog);

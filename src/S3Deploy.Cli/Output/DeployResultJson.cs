@@ -11,9 +11,15 @@ namespace S3Deploy.Cli.Output;
 /// </summary>
 public static class DeployResultJson
 {
-    public static string Write(DeployResult result) => Build(json =>
+    /// <param name="summary">The one-line summary the CLI prints (SummaryLine.Result), for adapters that log it as is.</param>
+    public static string Write(DeployResult result, string? summary = null) => Build(json =>
     {
         WriteCounts(json, result);
+        if (summary is not null)
+        {
+            json.WriteString("summary", summary);
+        }
+
         json.WriteNumber("exitCode", 0);
         json.WriteNull("error");
     });

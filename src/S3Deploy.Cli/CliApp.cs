@@ -90,7 +90,7 @@ internal static class CliApp
                 FailureKind.Cancelled => ExitCodes.Cancelled,
                 _ => ExitCodes.Failed,
             };
-            await WriteErrorAsync(stderr, azure, e.Code, e.Message, JsonIfAsked(exit));
+            await WriteErrorAsync(stderr, azure, e.Code, e.Message, JsonIfAsked(exit), e.Option);
             await WriteDiagnosticsAsync(command, parse, stderr, e);
             return exit;
         }
@@ -110,7 +110,7 @@ internal static class CliApp
     /// <summary>--json promises one object on stdout, also when the deploy fails or is refused.</summary>
     private sealed record JsonFailure(TextWriter Stdout, int ExitCode, bool DryRun, DeployProgress? Progress, TimeSpan Duration);
 
-    private static async Task WriteErrorAsync(TextWriter stderr, AzurePipelinesLog? azure, string code, string message, JsonFailure? json = null)
+    private static async Task WriteErrorAsync(TextWriter stderr, AzurePipelinesLog? azure, string code, string message, JsonFailure? json = null, string? option = null)
     {
         if (azure is null)
         {
@@ -124,7 +124,7 @@ internal static class CliApp
         if (json is not null)
         {
             var known = json.Progress?.SoFar(json.DryRun, json.Duration);
-            await json.Stdout.WriteLineAsync(DeployResultJson.WriteFailure(code, message, json.ExitCode, json.DryRun, known, json.Progress?.Warnings ?? []));
+            await json.Stdout.WriteLineAsync(DeployResultJson.WriteFailure(code, message, json.ExitCode, json.DryRun, known, json.Progress?.Warnings ?? [], option));
         }
     }
 

@@ -11,7 +11,7 @@ internal static partial class ParseErrors
 {
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
-        ["--concurrency"] = "a whole number from 1 to 256",
+        ["--concurrency"] = $"a whole number from 1 to {Core.DeployOptions.MaxConcurrency}",
         ["--max-deletes"] = "a whole number, 0 or more",
         ["--max-invalidation-paths"] = "a whole number, 1 or more",
     };

@@ -13,8 +13,7 @@ public static class ConfigOptions
 {
     public static DeployOptions ToOptions(this DeployConfig config, bool dryRun)
     {
-        // The one check of every value, whichever source gave it; an error names the value as that source does.
-        ConfigValidator.Validate(config, config.Origins.Error);
+        config.Validate();
         var source = config.Source ?? throw DeployException.Usage(DiagnosticCode.BadOption, "No source folder: give SOURCE on the command line or \"source\" in s3deploy.json.");
         var target = config.Target ?? throw DeployException.Usage(DiagnosticCode.BadOption, "No target: give s3://BUCKET[/PREFIX] on the command line or \"target\" in s3deploy.json.");
         var defaults = new DeployOptions { Source = source, Target = S3Target.Parse(target) };

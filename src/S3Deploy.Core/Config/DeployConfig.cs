@@ -71,6 +71,9 @@ public sealed class DeployConfig
     [JsonIgnore]
     internal FieldOrigins Origins { get; set; } = FieldOrigins.Unnamed;
 
+    /// <summary>The one check of every value, whichever source gave it; an error names the value as that source does.</summary>
+    internal void Validate() => ConfigValidator.Validate(this, Origins.Error);
+
     /// <summary>This config with every field <paramref name="overrides"/> sets replaced (lists replace, they do not append).</summary>
     public DeployConfig OverriddenBy(DeployConfig overrides)
     {

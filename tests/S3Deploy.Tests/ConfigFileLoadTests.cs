@@ -15,8 +15,6 @@ public sealed class ConfigFileLoadTests : IDisposable
 
     private string Write(string json, string name = "s3deploy.json") => temp.Write(name, json);
 
-    private DeployException LoadFails(string json) => ConfigErrors.LoadFails(temp, json);
-
     private static void AssertError(DeployException e, string code, int line, string field) => ConfigErrors.AssertError(e, code, line, field);
 
     [Fact]

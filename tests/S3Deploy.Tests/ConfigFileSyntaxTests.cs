@@ -1,8 +1,5 @@
-using S3Deploy.Core;
 using S3Deploy.Core.Config;
 using S3Deploy.Core.Diagnostics;
-using S3Deploy.Core.Headers;
-using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Tests;
 
@@ -12,8 +9,6 @@ public sealed class ConfigFileSyntaxTests : IDisposable
     private readonly TempFolder temp = new();
 
     public void Dispose() => temp.Dispose();
-
-    private string Write(string json, string name = "s3deploy.json") => temp.Write(name, json);
 
     private DeployException LoadFails(string json) => ConfigErrors.LoadFails(temp, json);
 

@@ -1,8 +1,4 @@
-using S3Deploy.Core;
 using S3Deploy.Core.Config;
-using S3Deploy.Core.Diagnostics;
-using S3Deploy.Core.Headers;
-using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Tests;
 
@@ -14,10 +10,6 @@ public sealed class ConfigLayeringTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     private string Write(string json, string name = "s3deploy.json") => temp.Write(name, json);
-
-    private DeployException LoadFails(string json) => ConfigErrors.LoadFails(temp, json);
-
-    private static void AssertError(DeployException e, string code, int line, string field) => ConfigErrors.AssertError(e, code, line, field);
 
     [Fact]
     public void Command_line_values_win_and_unset_ones_keep_the_files()

@@ -1,8 +1,6 @@
-using S3Deploy.Core;
 using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Config;
 using S3Deploy.Core.Diagnostics;
-using S3Deploy.Core.Website;
 
 namespace S3Deploy.Tests;
 
@@ -117,7 +115,10 @@ public sealed class SiteConfigErrorTests : IDisposable
             + string.Join(",\n", Enumerable.Range(0, count).Select(i => $"      {{ \"redirect\": {{ \"replaceKeyWith\": \"r{i}.html\" }} }}"))
             + "\n    ]\n  }\n}";
 
-        Assert.Equal(50, Load(Config(50)).Website!.RoutingRules!.Count);
+        var fifty = Load(Config(50));
+        fifty.Validate();
+
+        Assert.Equal(50, fifty.Website!.RoutingRules!.Count);
 
         var e = LoadFails(Config(51));
 

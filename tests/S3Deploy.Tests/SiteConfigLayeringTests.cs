@@ -1,8 +1,6 @@
-using S3Deploy.Core;
 using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Config;
 using S3Deploy.Core.Diagnostics;
-using S3Deploy.Core.Website;
 
 namespace S3Deploy.Tests;
 
@@ -16,10 +14,6 @@ public sealed class SiteConfigLayeringTests : IDisposable
     private string Write(string json) => temp.Write("s3deploy.json", json);
 
     private DeployConfig Load(string json) => ConfigFile.Load(Write(json));
-
-    private DeployException LoadFails(string json) => ConfigErrors.LoadFails(temp, json);
-
-    private static void AssertError(DeployException e, string code, int line, string field) => ConfigErrors.AssertError(e, code, line, field);
 
     [Fact]
     public async Task Bad_keep_stale_from_the_command_line_names_the_option()

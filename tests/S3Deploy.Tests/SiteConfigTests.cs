@@ -1,7 +1,5 @@
-using S3Deploy.Core;
 using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Config;
-using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Website;
 
 namespace S3Deploy.Tests;
@@ -16,10 +14,6 @@ public sealed class SiteConfigTests : IDisposable
     private string Write(string json) => temp.Write("s3deploy.json", json);
 
     private DeployConfig Load(string json) => ConfigFile.Load(Write(json));
-
-    private DeployException LoadFails(string json) => ConfigErrors.LoadFails(temp, json);
-
-    private static void AssertError(DeployException e, string code, int line, string field) => ConfigErrors.AssertError(e, code, line, field);
 
     [Fact]
     public void Full_site_config_maps_into_deploy_options()

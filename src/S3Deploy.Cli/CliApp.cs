@@ -35,7 +35,7 @@ internal static class CliApp
             await stderr.WriteLineAsync($"Run 's3deploy {(parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ")}--help' for usage.");
             if (args.Contains("--json", StringComparer.Ordinal))
             {
-                await stdout.WriteLineAsync(DeployResultJson.WriteFailure(DiagnosticCode.BadOption, string.Join(" ", messages), ExitCodes.Usage, dryRun: parse.CommandResult.Command.Name == "plan" || args.Contains("--dry-run"), known: null, warnings: []));
+                await stdout.WriteLineAsync(DeployResultJson.WriteFailure(DiagnosticCode.BadOption, string.Join(" ", messages), ExitCodes.Usage, dryRun: parse.CommandResult.Command.Name == "plan" || args.Contains("--dry-run"), known: null, warnings: [], ParseErrors.OptionOf(parse)));
             }
 
             return ExitCodes.Usage;

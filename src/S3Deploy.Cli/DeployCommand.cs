@@ -60,21 +60,16 @@ internal sealed class DeployCommand
             Number(concurrency, "concurrency"), Set(followSymlinks, "followSymlinks", true), Text(cacheControl, "cacheControl"),
             Text(precompressed, "precompressed"), Text(sse, "sse"), Text(sseKmsKeyId, "sseKmsKeyId"), Text(storageClass, "storageClass"),
             Set(website, "website", new JsonObject()), Text(indexDocument, "website.index"), Text(errorDocument, "website.error"),
-            Set(spa, "website.spa", true), Set(makePublic, "public", true), Text(keepStale, "keepStale"), Text(timeout, "timeout"),
+            Set(spa, "website.spa", true), Set(makePublic, "public", true), Text(keepStale, "keepStale"),
             List(cloudfront, "cloudfront.distributions"), Text(cloudfrontEndpoint, "cloudfront.endpointUrl"), Set(noWait, "cloudfront.wait", false),
-            Text(waitTimeout, "cloudfront.waitTimeout"), Number(maxPaths, "cloudfront.maxPaths"),
+            Text(waitTimeout, "cloudfront.waitTimeout"), Number(maxPaths, "cloudfront.maxPaths"), Text(timeout, "timeout"),
         ];
     }
 
     public Command Build(string name, string description)
     {
         var command = new Command(name, description) { source, target };
-        Option[] options =
-        [
-            config, region, profile, endpointUrl, noDelete, maxDeletes, allowEmpty, exclude, concurrency, json, followSymlinks, cacheControl,
-            precompressed, sse, sseKmsKeyId, storageClass, website, indexDocument, errorDocument, spa, makePublic, keepStale,
-            cloudfront, cloudfrontEndpoint, noWait, waitTimeout, maxPaths, diagnostics, timeout,
-        ];
+        Option[] options = [config, .. fields.Select(f => f.Symbol).OfType<Option>(), json, diagnostics];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -123,22 +118,25 @@ internal sealed class DeployCommand
     }
 
     private static OptionField Text(Argument<string?> argument, string path) =>
-        new(argument.Name, path, parse => parse.GetValue(argument) is { } value ? JsonValue.Create(value) : null);
+        new(argument, path, parse => parse.GetValue(argument) is { } value ? JsonValue.Create(value) : null);
 
     private static OptionField Text(Option<string?> option, string path) =>
-        new(option.Name, path, parse => parse.GetValue(option) is { } value ? JsonValue.Create(value) : null);
+        new(option, path, parse => parse.GetValue(option) is { } value ? JsonValue.Create(value) : null);
 
     private static OptionField Number(Option<int> option, string path) =>
-        new(option.Name, path, parse => Given(parse, option) ? JsonValue.Create(parse.GetValue(option)) : null);
+        new(option, path, parse => Given(parse, option) ? JsonValue.Create(parse.GetValue(option)) : null);
 
     private static OptionField List(Option<string[]> option, string path) =>
-        new(option.Name, path, parse => Given(parse, option) ? new JsonArray([.. (parse.GetValue(option) ?? []).Select(v => JsonValue.Create(v))]) : null);
+        new(option, path, parse => Given(parse, option) ? new JsonArray([.. (parse.GetValue(option) ?? []).Select(v => JsonValue.Create(v))]) : null);
 
     /// <summary>A flag: given, it sets <paramref name="value"/> whatever follows it.</summary>
     private static OptionField Set(Option<bool> option, string path, JsonNode value) =>
-        new(option.Name, path, parse => Given(parse, option) ? value.DeepClone() : null);
+        new(option, path, parse => Given(parse, option) ? value.DeepClone() : null);
 
     private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 
-    private sealed record OptionField(string Name, string Path, Func<ParseResult, JsonNode?> Value);
+    private sealed record OptionField(Symbol Symbol, string Path, Func<ParseResult, JsonNode?> Value)
+    {
+        public string Name => Symbol.Name;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using S3Deploy.Core;
 using S3Deploy.Core.Config;
 using S3Deploy.Core.Diagnostics;
@@ -7,7 +8,8 @@ namespace S3Deploy.Cli;
 
 /// <summary>
 /// The action's inputs as the runner passes them (INPUT_NAME, upper case, hyphens kept), laid over s3deploy.json.
-/// An input left empty says nothing, so the config file (or the built-in default) decides.
+/// An input left empty says nothing, so the config file (or the built-in default) decides. A bad value is named as the
+/// input that gave it: <c>input 'max-deletes': must be 0 or more.</c>
 /// </summary>
 internal sealed class ActionInputs(Func<string, string?> environment)
 {
@@ -19,25 +21,43 @@ internal sealed class ActionInputs(Func<string, string?> environment)
         var configPath = Text("config") is { } c ? Path.GetFullPath(c, workspace) : Beside(workspace);
         var file = ConfigFile.Find(configPath) ?? new DeployConfig();
         var website = Bool("website");
-        var distributions = List("cloudfront-distribution-id", ',');
-        var wait = Bool("wait-for-invalidation");
-        var given = new DeployConfig
+        var given = new GivenConfig(name => $"input '{name}'")
+            .Set("source", JsonValue.Create(source), "source")
+            .Set("target", JsonValue.Create(prefix is { Length: > 0 } ? $"s3://{bucket}/{prefix}" : $"s3://{bucket}"), "bucket");
+        if (website == true)
         {
-            Source = source,
-            BaseDirectory = workspace,
-            Target = prefix is { Length: > 0 } ? $"s3://{bucket}/{prefix}" : $"s3://{bucket}",
-            Region = Text("region"),
-            EndpointUrl = Text("endpoint-url"),
-            Delete = Bool("delete"),
-            MaxDeletes = Int("max-deletes"),
-            Exclude = List("exclude"),
-            Concurrency = Int("concurrency"),
-            Website = website == true ? new WebsiteConfig() : null,
-            Public = Bool("public"),
-            Cloudfront = distributions is null && wait is null ? null : new CloudFrontConfig { Distributions = distributions, Wait = wait },
-        };
-        var options = file.OverriddenBy(given).ToOptions(Bool("dry-run") ?? false);
+            given.Set("website", new JsonObject(), "website");
+        }
+
+        // Where each input goes in s3deploy.json's shape, and so which input an error about that field names.
+        From(given, "region", "region", Text);
+        From(given, "endpoint-url", "endpointUrl", Text);
+        From(given, "delete", "delete", Bool);
+        From(given, "max-deletes", "maxDeletes", Int);
+        From(given, "exclude", "exclude", name => List(name));
+        From(given, "concurrency", "concurrency", Int);
+        From(given, "public", "public", Bool);
+        From(given, "cloudfront-distribution-id", "cloudfront.distributions", name => List(name, ','));
+        From(given, "wait-for-invalidation", "cloudfront.wait", Bool);
+        var options = file.OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false);
         return website == false ? options with { Website = null } : options;
+    }
+
+    private static void From<T>(GivenConfig given, string input, string field, Func<string, T?> read)
+    {
+        JsonNode? value = read(input) switch
+        {
+            null => null,
+            string text => JsonValue.Create(text),
+            bool flag => JsonValue.Create(flag),
+            int number => JsonValue.Create(number),
+            List<string> items => new JsonArray([.. items.Select(i => JsonValue.Create(i))]),
+            var other => throw new InvalidOperationException($"No JSON for {other.GetType().Name}."),
+        };
+        if (value is not null)
+        {
+            given.Set(field, value, input);
+        }
     }
 
     private static string? Beside(string workspace)

@@ -31,7 +31,7 @@ internal static class CliApp
             var json = args.Contains("--json", StringComparer.Ordinal);
             var dryRun = parse.CommandResult.Command.Name == "plan" || args.Contains("--dry-run");
             var messages = ParseErrors.Describe(parse, args);
-            var exit = await run.FailAsync(DeployException.Usage(DiagnosticCode.BadOption, string.Join(" ", messages)), messages, json, dryRun);
+            var exit = await run.FailAsync(new DeployException(DiagnosticCode.BadOption, FailureKind.Usage, string.Join(" ", messages)) { Option = ParseErrors.OptionOf(parse) }, messages, json, dryRun);
             await stderr.WriteLineAsync($"Run 's3deploy {(parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ")}--help' for usage.");
             return exit;
         }

@@ -1,7 +1,11 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using S3Deploy.Core;
+using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Config;
-using S3Deploy.Core.Scanning;
+using S3Deploy.Core.Remote;
+using S3Deploy.Core.Text;
+using S3Deploy.Core.Website;
 
 namespace S3Deploy.Cli;
 
@@ -21,7 +25,7 @@ internal sealed class DeployCommand
     private readonly Option<int> maxDeletes = new("--max-deletes") { HelpName = "N", Description = $"Refuse the deploy if it would delete more objects than this (default {DeployOptions.DefaultMaxDeletes})." };
     private readonly Option<bool> allowEmpty = new("--allow-empty") { Description = "Allow an empty source folder to delete everything under the target." };
     private readonly Option<string[]> exclude = new("--exclude") { HelpName = "GLOB", Description = "Glob of files to neither upload nor delete (repeatable), e.g. '*.map' or 'drafts/'." };
-    private readonly Option<int> concurrency = new("--concurrency") { HelpName = "N", Description = $"Requests in flight at once, 1 to 256 (default {DeployOptions.DefaultConcurrency})." };
+    private readonly Option<int> concurrency = new("--concurrency") { HelpName = "N", Description = $"Requests in flight at once, 1 to {DeployOptions.MaxConcurrency} (default {DeployOptions.DefaultConcurrency})." };
     private readonly Option<bool> dryRun = new("--dry-run") { Description = "Show what would change, change nothing." };
     private readonly Option<bool> json = new("--json") { Description = "Print one JSON object with the result on stdout." };
     private readonly Option<bool> followSymlinks = new("--follow-symlinks") { Description = "Deploy files that symbolic links point to outside the source folder." };
@@ -31,7 +35,7 @@ internal sealed class DeployCommand
     private readonly Option<string?> sseKmsKeyId = new("--sse-kms-key-id") { HelpName = "KEY", Description = "KMS key for --sse aws:kms." };
     private readonly Option<string?> storageClass = new("--storage-class") { HelpName = "CLASS", Description = "Storage class for every object, e.g. STANDARD_IA." };
     private readonly Option<bool> website = new("--website") { Description = "Configure S3 website hosting (settings from \"website\" in s3deploy.json, or defaults)." };
-    private readonly Option<string?> indexDocument = new("--index-document") { HelpName = "FILE", Description = "Website index document (default index.html); implies --website." };
+    private readonly Option<string?> indexDocument = new("--index-document") { HelpName = "FILE", Description = $"Website index document (default {new WebsiteSettings().Index}); implies --website." };
     private readonly Option<string?> errorDocument = new("--error-document") { HelpName = "FILE", Description = "Website error document, e.g. 404.html; implies --website." };
     private readonly Option<bool> spa = new("--spa") { Description = "Single-page app: missing paths serve the index document; implies --website." };
     private readonly Option<bool> makePublic = new("--public") { Description = "Make the prefix publicly readable with a bucket policy (relaxes the public access block only as needed)." };
@@ -39,20 +43,33 @@ internal sealed class DeployCommand
     private readonly Option<string[]> cloudfront = new("--cloudfront") { HelpName = "ID", Description = "CloudFront distribution id to invalidate (repeatable)." };
     private readonly Option<string?> cloudfrontEndpoint = new("--cloudfront-endpoint-url") { HelpName = "URL", Description = "Another CloudFront endpoint (tests, other partitions)." };
     private readonly Option<bool> noWait = new("--no-wait") { Description = "Do not wait for invalidations to complete (stale objects are then deleted at once)." };
-    private readonly Option<string?> waitTimeout = new("--wait-timeout") { HelpName = "DURATION", Description = "How long to wait for invalidations (default 15m); a timeout is a warning." };
-    private readonly Option<string?> timeout = new("--timeout") { HelpName = "DURATION", Description = "How long a request may make no progress before it is retried (default 60s); slower bodies than 1 KiB/s are cut off after it." };
-    private readonly Option<int> maxPaths = new("--max-invalidation-paths") { HelpName = "N", Description = "Above this many paths, invalidate the fewest wildcards that cover them (default 25)." };
+    private readonly Option<string?> waitTimeout = new("--wait-timeout") { HelpName = "DURATION", Description = $"How long to wait for invalidations (default {Durations.Format(new CloudFrontSettings().WaitTimeout)}); a timeout is a warning." };
+    private readonly Option<string?> timeout = new("--timeout") { HelpName = "DURATION", Description = $"How long a request may make no progress before it is retried (default {ConnectionOptions.DefaultTimeout.TotalSeconds:0}s); slower bodies than 1 KiB/s are cut off after it." };
+    private readonly Option<int> maxPaths = new("--max-invalidation-paths") { HelpName = "N", Description = $"Above this many paths, invalidate the fewest wildcards that cover them (default {new CloudFrontSettings().MaxPaths})." };
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
+    private readonly OptionField[] fields;
+
+    public DeployCommand()
+    {
+        // Where each argument and option goes in s3deploy.json's shape: the one list that says what a flag sets, and so
+        // which flag an error about that field names.
+        fields =
+        [
+            Text(source, "source"), Text(target, "target"), Text(region, "region"), Text(profile, "profile"), Text(endpointUrl, "endpointUrl"),
+            Set(noDelete, "delete", false), Number(maxDeletes, "maxDeletes"), Set(allowEmpty, "allowEmpty", true), List(exclude, "exclude"),
+            Number(concurrency, "concurrency"), Set(followSymlinks, "followSymlinks", true), Text(cacheControl, "cacheControl"),
+            Text(precompressed, "precompressed"), Text(sse, "sse"), Text(sseKmsKeyId, "sseKmsKeyId"), Text(storageClass, "storageClass"),
+            Set(website, "website", new JsonObject()), Text(indexDocument, "website.index"), Text(errorDocument, "website.error"),
+            Set(spa, "website.spa", true), Set(makePublic, "public", true), Text(keepStale, "keepStale"),
+            List(cloudfront, "cloudfront.distributions"), Text(cloudfrontEndpoint, "cloudfront.endpointUrl"), Set(noWait, "cloudfront.wait", false),
+            Text(waitTimeout, "cloudfront.waitTimeout"), Number(maxPaths, "cloudfront.maxPaths"), Text(timeout, "timeout"),
+        ];
+    }
 
     public Command Build(string name, string description)
     {
         var command = new Command(name, description) { source, target };
-        Option[] options =
-        [
-            config, region, profile, endpointUrl, noDelete, maxDeletes, allowEmpty, exclude, concurrency, json, followSymlinks, cacheControl,
-            precompressed, sse, sseKmsKeyId, storageClass, website, indexDocument, errorDocument, spa, makePublic, keepStale,
-            cloudfront, cloudfrontEndpoint, noWait, waitTimeout, maxPaths, diagnostics, timeout,
-        ];
+        Option[] options = [config, .. fields.Select(f => f.Symbol).OfType<Option>(), json, diagnostics];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -88,52 +105,38 @@ internal sealed class DeployCommand
     public DeployOptions ToOptions(ParseResult parse, bool planOnly)
     {
         var file = ConfigFile.Find(parse.GetValue(config)) ?? new DeployConfig();
-        var given = new DeployConfig
+        var given = new GivenConfig(name => name);
+        foreach (var field in fields)
         {
-            Source = parse.GetValue(source),
-            Target = parse.GetValue(target),
-            Region = parse.GetValue(region),
-            Profile = parse.GetValue(profile),
-            EndpointUrl = parse.GetValue(endpointUrl),
-            Delete = Given(parse, noDelete) ? false : null,
-            MaxDeletes = Given(parse, maxDeletes) ? parse.GetValue(maxDeletes) : null,
-            AllowEmpty = Given(parse, allowEmpty) ? true : null,
-            Exclude = Given(parse, exclude) ? [.. parse.GetValue(exclude) ?? []] : null,
-            Concurrency = Given(parse, concurrency) ? parse.GetValue(concurrency) : null,
-            FollowSymlinks = Given(parse, followSymlinks) ? true : null,
-            CacheControl = parse.GetValue(cacheControl),
-            Precompressed = parse.GetValue(precompressed),
-            Sse = parse.GetValue(sse),
-            SseKmsKeyId = parse.GetValue(sseKmsKeyId),
-            StorageClass = parse.GetValue(storageClass),
-            Website = WebsiteGiven(parse),
-            Public = Given(parse, makePublic) ? true : null,
-            KeepStale = parse.GetValue(keepStale),
-            Timeout = parse.GetValue(timeout),
-            Cloudfront = CloudFrontGiven(parse),
-        };
-        return file.OverriddenBy(given).ToOptions(planOnly || parse.GetValue(dryRun));
-    }
-
-    private WebsiteConfig? WebsiteGiven(ParseResult parse) =>
-        Given(parse, website) || Given(parse, indexDocument) || Given(parse, errorDocument) || Given(parse, spa)
-            ? new WebsiteConfig { Index = parse.GetValue(indexDocument), Error = parse.GetValue(errorDocument), Spa = Given(parse, spa) ? true : null }
-            : null;
-
-    private CloudFrontConfig? CloudFrontGiven(ParseResult parse)
-    {
-        Option[] any = [cloudfront, cloudfrontEndpoint, noWait, waitTimeout, maxPaths];
-        return any.Any(o => Given(parse, o))
-            ? new CloudFrontConfig
+            if (field.Value(parse) is { } value)
             {
-                Distributions = Given(parse, cloudfront) ? [.. parse.GetValue(cloudfront) ?? []] : null,
-                EndpointUrl = parse.GetValue(cloudfrontEndpoint),
-                Wait = Given(parse, noWait) ? false : null,
-                WaitTimeout = parse.GetValue(waitTimeout),
-                MaxPaths = Given(parse, maxPaths) ? parse.GetValue(maxPaths) : null,
+                given.Set(field.Path, value, field.Name);
             }
-            : null;
+        }
+
+        return file.OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun));
     }
+
+    private static OptionField Text(Argument<string?> argument, string path) =>
+        new(argument, path, parse => parse.GetValue(argument) is { } value ? JsonValue.Create(value) : null);
+
+    private static OptionField Text(Option<string?> option, string path) =>
+        new(option, path, parse => parse.GetValue(option) is { } value ? JsonValue.Create(value) : null);
+
+    private static OptionField Number(Option<int> option, string path) =>
+        new(option, path, parse => Given(parse, option) ? JsonValue.Create(parse.GetValue(option)) : null);
+
+    private static OptionField List(Option<string[]> option, string path) =>
+        new(option, path, parse => Given(parse, option) ? new JsonArray([.. (parse.GetValue(option) ?? []).Select(v => JsonValue.Create(v))]) : null);
+
+    /// <summary>A flag: given, it sets <paramref name="value"/> whatever follows it.</summary>
+    private static OptionField Set(Option<bool> option, string path, JsonNode value) =>
+        new(option, path, parse => Given(parse, option) ? value.DeepClone() : null);
 
     private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
+
+    private sealed record OptionField(Symbol Symbol, string Path, Func<ParseResult, JsonNode?> Value)
+    {
+        public string Name => Symbol.Name;
+    }
 }

@@ -86,7 +86,7 @@ internal sealed class DeployRun(TextWriter stdout, TextWriter stderr, bool inter
 
         if (json)
         {
-            await stdout.WriteLineAsync(DeployResultJson.WriteFailure(failure.Code, failure.Message, failure.Kind.ExitCode(), dryRun, known, warnings ?? []));
+            await stdout.WriteLineAsync(DeployResultJson.WriteFailure(failure.Code, failure.Message, failure.Kind.ExitCode(), dryRun, known, warnings ?? [], failure.Option));
         }
 
         return failure.Kind.ExitCode();

@@ -13,6 +13,8 @@ public sealed record DeployOptions
     public const int DefaultConcurrency = 16;
     public const long DefaultMultipartThreshold = 64L * 1024 * 1024;
     public const long DefaultPartSize = 16L * 1024 * 1024;
+    public const long MinPartSize = 5L * 1024 * 1024;
+    public const int MaxConcurrency = 256;
 
     public required string Source { get; init; }
 
@@ -58,35 +60,14 @@ public sealed record DeployOptions
 
     public long PartSize { get; init; } = DefaultPartSize;
 
+    /// <summary>
+    /// Invariants no source of options can break (they come from code, e.g. tests). Values a user gives are checked once,
+    /// with their source's names, by the config validator before a DeployOptions exists.
+    /// </summary>
     public void Validate()
     {
-        Require(Concurrency is >= 1 and <= 256, "--concurrency must be between 1 and 256");
-        Require(MaxDeletes >= 0, "--max-deletes must be 0 or more");
-        Require(PartSize >= 5L * 1024 * 1024, "the multipart part size must be at least 5 MiB (an S3 limit)");
+        Require(PartSize >= MinPartSize, "the multipart part size must be at least 5 MiB (an S3 limit)");
         Require(MultipartThreshold >= PartSize, "the multipart threshold must be at least the part size");
-        HeaderChecks.Validate(Headers, Redirects, Remote.DeployManifest.Folder);
-
-        if (Headers.ServerSideEncryption is { } sse)
-        {
-            Require(sse is "AES256" or "aws:kms", $"--sse must be AES256 or aws:kms, not '{sse}'");
-        }
-
-        Require(KeepStale >= TimeSpan.Zero, "--keep-stale must not be negative");
-        Require(Connection.Timeout >= TimeSpan.FromSeconds(1), "--timeout must be at least 1s");
-        Require(CloudFront.MaxPaths >= 1, "the CloudFront maxPaths must be at least 1");
-        Require(Website is null || Website.RoutingRules.Count <= WebsiteSettings.MaxRoutingRules, $"S3 allows at most {WebsiteSettings.MaxRoutingRules} website routing rules");
-        Require(Website is null || (Website.Index.Length > 0 && !Website.Index.Contains('/', StringComparison.Ordinal)), "the website index document must be a plain file name such as index.html (S3 requires it)");
-        Require(Headers.SseKmsKeyId is null || Headers.ServerSideEncryption == "aws:kms", "--sse-kms-key-id needs --sse aws:kms");
-        if (Connection.EndpointUrl is { } url)
-        {
-            Require(
-                Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
-                $"--endpoint-url '{url}' is not an absolute http:// or https:// URL");
-        }
-        else if (Connection.Region is { } region)
-        {
-            Require(IsAwsRegion(region), $"--region '{region}' is not an AWS region such as us-east-1 or eu-west-2 (for an S3-compatible service, pass --endpoint-url too)");
-        }
     }
 
     /// <summary>Known to this SDK, or shaped like a region of an AWS partition (so a region newer than the SDK still works).</summary>

@@ -80,6 +80,19 @@ public sealed partial class ActionEntrypointTests(S3ServerFixture server) : IDis
     }
 
     [Fact]
+    public async Task A_value_the_validator_refuses_is_named_as_the_input_that_gave_it()
+    {
+        var bucket = await server.CreateBucketAsync();
+        workspace.Write("dist/index.html", "<h1>v1</h1>");
+
+        var run = await RunAsync(new() { ["INPUT_SOURCE"] = "dist", ["INPUT_BUCKET"] = bucket, ["INPUT_CONCURRENCY"] = "0" });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["::error title=S3D006::input 'concurrency': must be between 1 and 256."], run.Lines);
+        Assert.Empty(await ListAsync(bucket));
+    }
+
+    [Fact]
     public async Task Missing_source_folder_fails_with_S3D001_and_no_outputs()
     {
         var bucket = await server.CreateBucketAsync();

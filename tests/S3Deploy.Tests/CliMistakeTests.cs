@@ -102,6 +102,17 @@ public sealed class CliMistakeTests : IDisposable
         Assert.Equal(2, doc.RootElement.GetProperty("exitCode").GetInt32());
         Assert.Equal("S3D006", doc.RootElement.GetProperty("error").GetProperty("code").GetString());
         Assert.Contains("--concurrency", doc.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("--concurrency", doc.RootElement.GetProperty("error").GetProperty("option").GetString());
+    }
+
+    [Fact]
+    public async Task Json_on_a_parse_error_about_no_one_option_names_none()
+    {
+        var (exit, stdout, _) = await Run("deploy", temp.Path, "s3://some-bucket", "--json", "--concurency", "4");
+
+        Assert.Equal(2, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.False(doc.RootElement.GetProperty("error").TryGetProperty("option", out _));
     }
 
     [Fact]

@@ -3,13 +3,14 @@ using S3Deploy.Core.Diagnostics;
 
 namespace S3Deploy.Tests;
 
-/// <summary>Loading a config file that must fail, and checking the error names the file's line and the field.</summary>
+/// <summary>A config file whose options must be refused, and checking the error names the file's line and the field.</summary>
 internal static class ConfigErrors
 {
     public static DeployException LoadFails(TempFolder temp, string json)
     {
         var path = temp.Write("s3deploy.json", json);
-        return Assert.Throws<DeployException>(() => ConfigFile.Load(path));
+        // Reading checks syntax and types; values are checked, with their lines, when the config becomes options.
+        return Assert.Throws<DeployException>(() => ConfigFile.Load(path).Validate());
     }
 
     /// <summary>The file name and line are in the message; the name is relative to the working directory, so only its end is checked.</summary>

@@ -59,7 +59,12 @@ public sealed class SchemaTests : IDisposable
         return property!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToArray();
     }
 
-    private DeployConfig LoadWith(string json) => ConfigFile.Load(temp.Write("s3deploy.json", json));
+    private DeployConfig LoadWith(string json)
+    {
+        var config = ConfigFile.Load(temp.Write("s3deploy.json", json));
+        config.Validate();
+        return config;
+    }
 
     [Fact]
     public void Top_level_properties_are_the_fields_of_DeployConfig()

@@ -25,7 +25,8 @@ public static class DeployResultJson
     });
 
     /// <param name="known">What had happened when the deploy stopped (null when it stopped before the plan).</param>
-    public static string WriteFailure(string code, string message, int exitCode, bool dryRun, DeployResult? known, IReadOnlyList<Diagnostic> warnings) => Build(json =>
+    /// <param name="option">The flag that gave a bad value, for a wrapper (the MSBuild task) to name it its own way.</param>
+    public static string WriteFailure(string code, string message, int exitCode, bool dryRun, DeployResult? known, IReadOnlyList<Diagnostic> warnings, string? option = null) => Build(json =>
     {
         if (known is not null)
         {
@@ -41,6 +42,11 @@ public static class DeployResultJson
         json.WriteStartObject("error");
         json.WriteString("code", code);
         json.WriteString("message", message);
+        if (option is not null)
+        {
+            json.WriteString("option", option);
+        }
+
         json.WriteEndObject();
     });
 

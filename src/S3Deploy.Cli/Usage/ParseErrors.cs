@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 
 namespace S3Deploy.Cli.Usage;
@@ -11,7 +12,7 @@ internal static partial class ParseErrors
 {
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
-        ["--concurrency"] = "a whole number from 1 to 256",
+        ["--concurrency"] = $"a whole number from 1 to {Core.DeployOptions.MaxConcurrency}",
         ["--max-deletes"] = "a whole number, 0 or more",
         ["--max-invalidation-paths"] = "a whole number, 1 or more",
     };
@@ -101,6 +102,15 @@ internal static partial class ParseErrors
 
         return MissingValue().Match(message) is { Success: true } missing ? MissingValueOf(missing.Groups[1].Value) : message;
     }
+
+    /// <summary>The one option every error is about (a value it could not read or did not get), else null: --json's error.option.</summary>
+    public static string? OptionOf(ParseResult parse) =>
+        parse.Errors.Select(e => e.SymbolResult switch
+        {
+            OptionResult o => o.Option.Name,
+            ArgumentResult { Parent: OptionResult o } => o.Option.Name,
+            _ => null,
+        }).Distinct().ToList() is [{ } option] ? option : null;
 
     public static string MissingValueOf(string option) =>
         Expected.TryGetValue(option, out var e) ? $"{option} needs a value: {e}." : $"{option} needs a value.";

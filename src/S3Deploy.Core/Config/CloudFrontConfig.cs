@@ -14,14 +14,4 @@ public sealed class CloudFrontConfig
     public int? MaxPaths { get; set; }
 
     public string? EndpointUrl { get; set; }
-
-    public CloudFrontConfig OverriddenBy(CloudFrontConfig? overrides) => overrides is null ? this : new()
-    {
-        Distributions = overrides.Distributions ?? Distributions,
-        Wait = overrides.Wait ?? Wait,
-        WaitTimeout = overrides.WaitTimeout ?? WaitTimeout,
-        FailOnTimeout = overrides.FailOnTimeout ?? FailOnTimeout,
-        MaxPaths = overrides.MaxPaths ?? MaxPaths,
-        EndpointUrl = overrides.EndpointUrl ?? EndpointUrl,
-    };
 }

@@ -5,7 +5,10 @@ using S3Deploy.Core.Diagnostics;
 
 namespace S3Deploy.Core.Config;
 
-/// <summary>Reads s3deploy.json. Every mistake names the file, the line and the field, before anything is contacted.</summary>
+/// <summary>
+/// Reads s3deploy.json: syntax and types here; the values when the layered config becomes options (one validator for every
+/// source). Every mistake names the file, the line and the field, before anything is contacted.
+/// </summary>
 public static partial class ConfigFile
 {
     public const string DefaultName = "s3deploy.json";
@@ -41,15 +44,15 @@ public static partial class ConfigFile
         }
 
         config.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        ConfigValidator.Validate(config, (field, message, code) =>
-            DeployException.Usage(code, $"{name}:{JsonLines.LineOf(bytes, field) ?? 1}: {Headers.HeaderValues.Printable(Field(field))}: {message}"));
+        config.Origins = FieldOrigins.Everywhere((field, message, code) =>
+            DeployException.Usage(code, $"{name}:{JsonLines.LineOf(bytes, field) ?? 1}: {Headers.HeaderValues.Printable(FieldOrigins.Field(field))}: {message}"));
         return config;
     }
 
     private static DeployException Describe(JsonException e, string name)
     {
         var line = (e.LineNumber ?? 0) + 1;
-        var field = Field(e.Path ?? "$");
+        var field = FieldOrigins.Field(e.Path ?? "$");
         if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             return DeployException.Usage(DiagnosticCode.ConfigUnknownField, $"{name}:{line}: unknown field '{field}'. See s3deploy.schema.json for the fields that exist.");
@@ -64,9 +67,6 @@ public static partial class ConfigFile
         var reason = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
         return DeployException.Usage(DiagnosticCode.ConfigSyntax, $"{name}:{line}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {reason}.");
     }
-
-    /// <summary>"$.rules[0].match" reads better as "rules[0].match".</summary>
-    private static string Field(string path) => path == "$" ? "(top level)" : path.TrimStart('$').TrimStart('.');
 
     private static string Expected(string clrType) => clrType switch
     {

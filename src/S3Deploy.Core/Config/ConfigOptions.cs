@@ -13,10 +13,7 @@ public static class ConfigOptions
 {
     public static DeployOptions ToOptions(this DeployConfig config, bool dryRun)
     {
-        // Values from options were not checked when the file was read (the file's own were, with their lines), so
-        // whatever this finds came from an option.
-        ConfigValidator.Validate(config, (field, message, code) =>
-            DeployException.Usage(code == DiagnosticCode.ConfigBadValue ? DiagnosticCode.BadOption : code, $"{HeaderValues.Printable(OptionName(field))}: {message}"));
+        config.Validate();
         var source = config.Source ?? throw DeployException.Usage(DiagnosticCode.BadOption, "No source folder: give SOURCE on the command line or \"source\" in s3deploy.json.");
         var target = config.Target ?? throw DeployException.Usage(DiagnosticCode.BadOption, "No target: give s3://BUCKET[/PREFIX] on the command line or \"target\" in s3deploy.json.");
         var defaults = new DeployOptions { Source = source, Target = S3Target.Parse(target) };
@@ -50,31 +47,11 @@ public static class ConfigOptions
         };
     }
 
-    private static readonly Dictionary<string, string> NestedOptions = new(StringComparer.Ordinal)
-    {
-        ["cloudfront.distributions"] = "--cloudfront",
-        ["cloudfront.waitTimeout"] = "--wait-timeout",
-        ["cloudfront.maxPaths"] = "--max-invalidation-paths",
-        ["cloudfront.endpointUrl"] = "--cloudfront-endpoint-url",
-        ["website.index"] = "--index-document",
-        ["website.error"] = "--error-document",
-    };
-
-    /// <summary>"$.maxDeletes" → "--max-deletes"; fields only a file can hold (rules, redirects) keep their path.</summary>
-    private static string OptionName(string jsonPath)
-    {
-        var field = jsonPath.TrimStart('$').TrimStart('.');
-        var bare = field.Split('[')[0];
-        return NestedOptions.TryGetValue(bare, out var option) ? option
-            : field.All(char.IsAsciiLetter) ? "--" + string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()))
-            : field;
-    }
-
     private static TimeSpan Duration(string? text, TimeSpan fallback) => Durations.TryParse(text, out var d) ? d : fallback;
 
     private static WebsiteSettings ToWebsite(WebsiteConfig website) => new()
     {
-        Index = website.Index ?? "index.html",
+        Index = website.Index ?? new WebsiteSettings().Index,
         Error = website.Error,
         Spa = website.Spa ?? false,
         RoutingRules = (website.RoutingRules ?? []).Select(r => new WebsiteRoutingRule

@@ -6,7 +6,10 @@ using S3Deploy.Core.Text;
 
 namespace S3Deploy.Core.Config;
 
-/// <summary>Checks the values JSON types cannot: globs, enumerations, redirect shapes, header values.</summary>
+/// <summary>
+/// The one check of every option's value, whichever source gave it (file, flag, Action input): what JSON types cannot say,
+/// such as ranges, globs, enumerations, redirect shapes, header values. <see cref="Error"/> names the value as its source does.
+/// </summary>
 internal static class ConfigValidator
 {
     private static readonly string[] StorageClasses =
@@ -19,8 +22,9 @@ internal static class ConfigValidator
         OneOf(config.Precompressed, ["br", "gzip", "none"], "$.precompressed", error);
         OneOf(config.Sse, ["AES256", "aws:kms"], "$.sse", error);
         OneOf(config.StorageClass, StorageClasses, "$.storageClass", error);
-        Require(config.Concurrency is null or (>= 1 and <= 256), "$.concurrency", "must be between 1 and 256", error);
-        Require(config.MaxDeletes is null or >= 0, "$.maxDeletes", "must be 0 or more", error);
+        Require(config.Concurrency is null or (>= 1 and <= DeployOptions.MaxConcurrency), "$.concurrency", $"must be between 1 and {DeployOptions.MaxConcurrency}.", error);
+        Require(config.MaxDeletes is null or >= 0, "$.maxDeletes", "must be 0 or more.", error);
+        ValidateConnection(config, error);
         Require(config.SseKmsKeyId is null || config.Sse == "aws:kms", "$.sseKmsKeyId", "needs \"sse\": \"aws:kms\".", error);
         for (var i = 0; i < (config.Exclude?.Count ?? 0); i++)
         {
@@ -62,6 +66,21 @@ internal static class ConfigValidator
             Require(to.StartsWith('/') || to.StartsWith("http://", StringComparison.Ordinal) || to.StartsWith("https://", StringComparison.Ordinal), at, $"the location '{to}' must start with '/', 'http://' or 'https://' (an S3 rule).", error);
             Redirect(RedirectPaths.PathProblem(from, Remote.DeployManifest.Folder) ?? RedirectPaths.LocationProblem(to), at, error);
         }
+    }
+
+    private static void ValidateConnection(DeployConfig config, Error error)
+    {
+        var url = config.EndpointUrl;
+        Require(
+            url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
+            "$.endpointUrl",
+            $"'{url}' is not an absolute http:// or https:// URL.",
+            error);
+        Require(
+            config.Region is null || url is not null || DeployOptions.IsAwsRegion(config.Region),
+            "$.region",
+            $"'{config.Region}' is not an AWS region such as us-east-1 or eu-west-2 (for an S3-compatible service, give an endpoint URL too).",
+            error);
     }
 
     private static void ValidateRuleHeaders(RuleConfig rule, string at, Error error)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace S3Deploy.Core.Config;
@@ -8,6 +10,9 @@ namespace S3Deploy.Core.Config;
 /// </summary>
 public sealed class DeployConfig
 {
+    /// <summary>Objects whose fields are layered one by one; every other field (lists and maps too) is replaced whole.</summary>
+    private static readonly string[] Sections = ["website", "cloudfront"];
+
     [JsonPropertyName("$schema")]
     public string? Schema { get; set; }
 
@@ -62,32 +67,40 @@ public sealed class DeployConfig
     [JsonIgnore]
     public string BaseDirectory { get; set; } = Environment.CurrentDirectory;
 
+    /// <summary>Who set each field, so an error names it as that source does (file line, flag, input).</summary>
+    [JsonIgnore]
+    internal FieldOrigins Origins { get; set; } = FieldOrigins.Unnamed;
+
+    /// <summary>The one check of every value, whichever source gave it; an error names the value as that source does.</summary>
+    internal void Validate() => ConfigValidator.Validate(this, Origins.Error);
+
     /// <summary>This config with every field <paramref name="overrides"/> sets replaced (lists replace, they do not append).</summary>
-    public DeployConfig OverriddenBy(DeployConfig overrides) => new()
+    public DeployConfig OverriddenBy(DeployConfig overrides)
     {
-        Source = overrides.Source ?? Source,
-        Target = overrides.Target ?? Target,
-        Region = overrides.Region ?? Region,
-        Profile = overrides.Profile ?? Profile,
-        EndpointUrl = overrides.EndpointUrl ?? EndpointUrl,
-        Delete = overrides.Delete ?? Delete,
-        MaxDeletes = overrides.MaxDeletes ?? MaxDeletes,
-        AllowEmpty = overrides.AllowEmpty ?? AllowEmpty,
-        Exclude = overrides.Exclude ?? Exclude,
-        Concurrency = overrides.Concurrency ?? Concurrency,
-        FollowSymlinks = overrides.FollowSymlinks ?? FollowSymlinks,
-        CacheControl = overrides.CacheControl ?? CacheControl,
-        Precompressed = overrides.Precompressed ?? Precompressed,
-        Sse = overrides.Sse ?? Sse,
-        SseKmsKeyId = overrides.SseKmsKeyId ?? SseKmsKeyId,
-        StorageClass = overrides.StorageClass ?? StorageClass,
-        Rules = overrides.Rules ?? Rules,
-        Redirects = overrides.Redirects ?? Redirects,
-        Website = Website?.OverriddenBy(overrides.Website) ?? overrides.Website,
-        Public = overrides.Public ?? Public,
-        KeepStale = overrides.KeepStale ?? KeepStale,
-        Timeout = overrides.Timeout ?? Timeout,
-        Cloudfront = Cloudfront?.OverriddenBy(overrides.Cloudfront) ?? overrides.Cloudfront,
-        BaseDirectory = overrides.Source is null ? BaseDirectory : overrides.BaseDirectory,
-    };
+        var merged = Json(this);
+        var origins = Origins;
+        foreach (var (name, value) in Json(overrides))
+        {
+            if (Sections.Contains(name) && value is JsonObject section && merged[name] is JsonObject below)
+            {
+                foreach (var (field, inner) in section)
+                {
+                    below[field] = inner?.DeepClone();
+                    origins = origins.With($"$.{name}.{field}", overrides.Origins);
+                }
+            }
+            else
+            {
+                merged[name] = value?.DeepClone();
+                origins = origins.With("$." + name, overrides.Origins);
+            }
+        }
+
+        var config = merged.Deserialize(ConfigJson.Default.DeployConfig)!;
+        config.BaseDirectory = overrides.Source is null ? BaseDirectory : overrides.BaseDirectory;
+        config.Origins = origins;
+        return config;
+    }
+
+    private static JsonObject Json(DeployConfig config) => JsonSerializer.SerializeToNode(config, ConfigJson.Default.DeployConfig)!.AsObject();
 }

@@ -10,12 +10,4 @@ public sealed class WebsiteConfig
     public bool? Spa { get; set; }
 
     public List<RoutingRuleConfig>? RoutingRules { get; set; }
-
-    public WebsiteConfig OverriddenBy(WebsiteConfig? overrides) => overrides is null ? this : new()
-    {
-        Index = overrides.Index ?? Index,
-        Error = overrides.Error ?? Error,
-        Spa = overrides.Spa ?? Spa,
-        RoutingRules = overrides.RoutingRules ?? RoutingRules,
-    };
 }

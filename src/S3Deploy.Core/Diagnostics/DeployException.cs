@@ -8,6 +8,9 @@ public sealed class DeployException(string code, FailureKind kind, string messag
 
     public FailureKind Kind { get; } = kind;
 
+    /// <summary>The option or input that gave the bad value, as its adapter spells it (e.g. "--max-deletes"), so a wrapper can rename it.</summary>
+    public string? Option { get; init; }
+
     public static DeployException Usage(string code, string message) => new(code, FailureKind.Usage, message);
 
     public static DeployException Refused(string code, string message) => new(code, FailureKind.Refused, message);

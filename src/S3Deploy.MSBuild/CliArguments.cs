@@ -32,18 +32,29 @@ internal static class CliArguments
         return args.ToString();
     }
 
-    /// <summary>The CLI's options by concern. A bool is a switch given when true, a string a value given when not blank, a list one option per item.</summary>
-    private static (string Flag, object? Value)[] Options(S3DeployTask t) =>
+    /// <summary>"--max-deletes: …" from the CLI reads "S3DeployMaxDeletes: …" in a build: the property the user set.</summary>
+    public static string InPropertyWords(string message, string? flag) =>
+        flag is not null && message.StartsWith(flag, StringComparison.Ordinal) && Array.Find(Table(new S3DeployTask()), o => o.Flag == flag).Property is { } property
+            ? "S3Deploy" + property + message.Substring(flag.Length)
+            : message;
+
+    private static (string Flag, object? Value)[] Options(S3DeployTask t) => [.. Table(t).Select(o => (o.Flag, o.Value))];
+
+    /// <summary>The CLI's options by concern, with the task parameter (S3Deploy + its name is the MSBuild property) that gives each.
+    /// A bool is a switch given when true, a string a value given when not blank, a list one option per item.</summary>
+    private static (string Flag, string Property, object? Value)[] Table(S3DeployTask t) =>
     [
-        ("--config", t.Config), ("--region", t.Region), ("--profile", t.Profile), ("--endpoint-url", t.EndpointUrl),
-        ("--no-delete", !t.Delete), ("--max-deletes", t.MaxDeletes), ("--allow-empty", t.AllowEmpty), ("--keep-stale", t.KeepStale),
-        ("--exclude", t.Exclude), ("--follow-symlinks", t.FollowSymlinks), ("--concurrency", t.Concurrency), ("--dry-run", t.DryRun),
-        ("--cache-control", t.CacheControl), ("--precompressed", t.Precompressed),
-        ("--sse", t.Sse), ("--sse-kms-key-id", t.SseKmsKeyId), ("--storage-class", t.StorageClass),
-        ("--website", t.Website), ("--index-document", t.IndexDocument), ("--error-document", t.ErrorDocument), ("--spa", t.Spa), ("--public", t.Public),
-        ("--cloudfront", t.CloudFront), ("--cloudfront-endpoint-url", t.CloudFrontEndpointUrl),
-        ("--no-wait", !t.Wait), ("--wait-timeout", t.WaitTimeout), ("--max-invalidation-paths", t.MaxInvalidationPaths),
-        ("--diagnostics", t.Diagnostics),
+        ("--config", nameof(t.Config), t.Config), ("--region", nameof(t.Region), t.Region), ("--profile", nameof(t.Profile), t.Profile),
+        ("--endpoint-url", nameof(t.EndpointUrl), t.EndpointUrl), ("--no-delete", nameof(t.Delete), !t.Delete), ("--max-deletes", nameof(t.MaxDeletes), t.MaxDeletes),
+        ("--allow-empty", nameof(t.AllowEmpty), t.AllowEmpty), ("--keep-stale", nameof(t.KeepStale), t.KeepStale), ("--exclude", nameof(t.Exclude), t.Exclude),
+        ("--follow-symlinks", nameof(t.FollowSymlinks), t.FollowSymlinks), ("--concurrency", nameof(t.Concurrency), t.Concurrency), ("--dry-run", nameof(t.DryRun), t.DryRun),
+        ("--cache-control", nameof(t.CacheControl), t.CacheControl), ("--precompressed", nameof(t.Precompressed), t.Precompressed),
+        ("--sse", nameof(t.Sse), t.Sse), ("--sse-kms-key-id", nameof(t.SseKmsKeyId), t.SseKmsKeyId), ("--storage-class", nameof(t.StorageClass), t.StorageClass),
+        ("--website", nameof(t.Website), t.Website), ("--index-document", nameof(t.IndexDocument), t.IndexDocument), ("--error-document", nameof(t.ErrorDocument), t.ErrorDocument),
+        ("--spa", nameof(t.Spa), t.Spa), ("--public", nameof(t.Public), t.Public), ("--cloudfront", nameof(t.CloudFront), t.CloudFront),
+        ("--cloudfront-endpoint-url", nameof(t.CloudFrontEndpointUrl), t.CloudFrontEndpointUrl), ("--no-wait", nameof(t.Wait), !t.Wait),
+        ("--wait-timeout", nameof(t.WaitTimeout), t.WaitTimeout), ("--max-invalidation-paths", nameof(t.MaxInvalidationPaths), t.MaxInvalidationPaths),
+        ("--diagnostics", nameof(t.Diagnostics), t.Diagnostics),
     ];
 
     /// <summary>Without its trailing separator, which would escape the closing quote on Windows.</summary>

@@ -27,6 +27,7 @@ internal sealed class DeployDiagnostic
 {
     [DataMember(Name = "code")] public string? Code { get; set; }
     [DataMember(Name = "message")] public string Message { get; set; } = "";
+    [DataMember(Name = "option")] public string? Option { get; set; }
 }
 
 [DataContract]

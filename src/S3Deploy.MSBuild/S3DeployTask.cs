@@ -51,8 +51,17 @@ public sealed partial class S3DeployTask : ToolTask
     protected override void LogToolCommand(string message) => Log.LogMessage(MessageImportance.Low, message);
     protected override Process StartToolProcess(Process proc) => child = base.StartToolProcess(proc);
 
-    protected override ProcessStartInfo GetProcessStartInfo(string pathToTool, string commandLineCommands, string responseFileSwitch) =>
-        ChildCancel.Announce(base.GetProcessStartInfo(pathToTool, commandLineCommands, responseFileSwitch));
+    /// <summary>
+    /// The build's logger reports the deploy on a CI agent; the CLI's own CI dialect would annotate each warning a second time
+    /// and write step outputs and summaries the workflow did not ask this build for.
+    /// </summary>
+    protected override ProcessStartInfo GetProcessStartInfo(string pathToTool, string commandLineCommands, string responseFileSwitch)
+    {
+        var start = ChildCancel.Announce(base.GetProcessStartInfo(pathToTool, commandLineCommands, responseFileSwitch));
+        start.EnvironmentVariables.Remove("GITHUB_ACTIONS");
+        start.EnvironmentVariables.Remove("TF_BUILD");
+        return start;
+    }
 
     /// <summary>The result carries the warnings and the error typed, so the stderr lines that say them too are detail (-v:d).</summary>
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
@@ -74,7 +83,7 @@ public sealed partial class S3DeployTask : ToolTask
     {
         if (result?.Error is { } error)
         {
-            Error(error.Code, error.Message);
+            Error(error.Code, CliArguments.InPropertyWords(error.Message, error.Option));
         }
         else
         {

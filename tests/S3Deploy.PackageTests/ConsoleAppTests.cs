@@ -43,6 +43,24 @@ public sealed class ConsoleAppTests(S3ServerFixture server, PackageFixture packa
         Assert.Matches(@"error S3D010: Bucket 'no-such-bucket' does not exist", result.Output);
     }
 
+    /// <summary>The CLI names a bad value by its flag; the build names the property the user set, and a CI agent gets no second dialect.</summary>
+    [Fact]
+    public async Task A_bad_property_is_named_as_the_property_and_the_child_speaks_no_CI_dialect()
+    {
+        // arrange
+        var app = await package.CreateConsoleAppAsync();
+        var runner = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" };
+
+        // act
+        var result = await Dotnet.RunAsync(app, runner, "publish", "-c", "Release", "-p:S3DeployBucket=site", "-p:S3DeployMaxDeletes=-1", $"-p:S3DeployEndpointUrl={server.Endpoint}");
+
+        // assert
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"error S3D006: S3DeployMaxDeletes: must be 0 or more", result.Output);
+        Assert.DoesNotContain("::error", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--max-deletes", result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Publishing_without_a_bucket_does_not_deploy()
     {

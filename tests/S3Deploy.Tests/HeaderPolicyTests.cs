@@ -14,7 +14,12 @@ public class HeaderPolicyTests
 
     private static HeaderRule Rule(string glob) => new(Glob.Parse(glob));
 
-    private static DesiredObject Describe(HeaderPolicy policy, string key) => policy.Describe(File(key, "bytes of " + key));
+    /// <summary>As the planner sees it: the policy's decision on the scanned file.</summary>
+    private static DesiredObject Describe(HeaderPolicy policy, string key)
+    {
+        var file = File(key, "bytes of " + key);
+        return DesiredObject.From(file, policy.Describe(file));
+    }
 
     [Fact]
     public void No_rules_gives_the_mime_type_and_the_default_cache_control()
@@ -226,11 +231,12 @@ public class HeaderPolicyTests
     {
         var policy = Policy(Rule("*.js") with { Compress = Compression.Gzip });
 
-        var d = policy.Describe(File("app.js", "brotli bytes"), Compression.Brotli);
+        var file = File("app.js", "brotli bytes");
+        var d = policy.Describe(file, Compression.Brotli);
 
         Assert.Equal("br", d.Headers.ContentEncoding);
         Assert.Equal(Compression.None, d.Compress);
-        Assert.Equal(d.File.Md5Hex, d.ContentId);
+        Assert.Equal(file.Md5Hex, DesiredObject.From(file, d).ContentId);
         Assert.Equal("text/javascript; charset=utf-8", d.Headers.ContentType);
     }
 
@@ -344,9 +350,9 @@ public class HeaderPolicyTests
     public void A_redirect_is_an_empty_entry_document_with_its_location()
     {
         var settings = new HeaderSettings { ServerSideEncryption = "AES256", StorageClass = "STANDARD_IA", CacheControl = "ignored" };
-        var empty = new LocalFile("old/page.html", "", 0, Md5Of(""));
+        var redirects = new Dictionary<string, string> { ["/old/page.html"] = "/new/" };
 
-        var d = Policy(settings).DescribeRedirect(empty, "/new/");
+        var d = Assert.Single(DesiredSite.Build([], Policy(settings), Compression.None, redirects));
 
         Assert.Equal("/new/", d.Headers.RedirectLocation);
         Assert.True(d.IsEntryDocument);
@@ -361,11 +367,9 @@ public class HeaderPolicyTests
     [Fact]
     public void Redirects_to_different_locations_have_different_fingerprints()
     {
-        var empty = new LocalFile("old.html", "", 0, Md5Of(""));
-
         Assert.NotEqual(
-            Policy().DescribeRedirect(empty, "/a/").Headers.Fingerprint(),
-            Policy().DescribeRedirect(empty, "/b/").Headers.Fingerprint());
+            Policy().DescribeRedirect("/a/").Headers.Fingerprint(),
+            Policy().DescribeRedirect("/b/").Headers.Fingerprint());
     }
 
     private sealed class FixedType(string type) : IContentTypeResolver

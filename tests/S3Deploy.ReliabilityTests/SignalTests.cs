@@ -7,7 +7,6 @@ using Amazon.S3.Model;
 using S3Deploy.Cli;
 using S3Deploy.Core;
 using S3Deploy.Core.Remote;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 using Xunit.Abstractions;
 

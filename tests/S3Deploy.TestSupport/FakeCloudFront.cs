@@ -8,7 +8,7 @@ using System.Xml;
 using System.Xml.Linq;
 using S3Deploy.Core.CloudFront;
 
-namespace S3Deploy.IntegrationTests.Infrastructure;
+namespace S3Deploy.TestSupport;
 
 /// <summary>
 /// CloudFront's 2020-05-31 API on a loopback port, strict where the real service is: every request must carry a SigV4

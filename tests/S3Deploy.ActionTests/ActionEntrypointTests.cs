@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using S3Deploy.ActionTests.Infrastructure;
 using S3Deploy.Core;
 using S3Deploy.Core.Remote;
-using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.ActionTests;
 

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
 using S3Deploy.ActionTests.Infrastructure;
-using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.ActionTests;
 

@@ -1,7 +1,6 @@
 using S3Deploy.ActionTests.Infrastructure;
 using S3Deploy.Cli;
 using S3Deploy.Cli.Output;
-using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.ActionTests;
 

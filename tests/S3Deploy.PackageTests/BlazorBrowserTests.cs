@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Amazon.S3.Model;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.PackageTests.Infrastructure;
 
 namespace S3Deploy.PackageTests;

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.PackageTests.Infrastructure;
 
 namespace S3Deploy.PackageTests;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.PackageTests.Infrastructure;
 
 namespace S3Deploy.PackageTests;

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.PackageTests.Infrastructure;
 
 namespace S3Deploy.PackageTests;

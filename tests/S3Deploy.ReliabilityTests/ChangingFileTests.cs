@@ -5,7 +5,6 @@ using S3Deploy.Core.Headers;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
 using S3Deploy.Core.Scanning;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 
 namespace S3Deploy.ReliabilityTests;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using S3Deploy.Core.Applying;
 using S3Deploy.Core.Planning;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 
 namespace S3Deploy.ReliabilityTests;

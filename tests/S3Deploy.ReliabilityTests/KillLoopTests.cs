@@ -1,5 +1,4 @@
 using System.Globalization;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 using Xunit.Abstractions;
 

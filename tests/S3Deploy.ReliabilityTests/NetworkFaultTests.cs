@@ -1,7 +1,6 @@
 using S3Deploy.Core;
 using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Diagnostics;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 using Xunit.Abstractions;
 

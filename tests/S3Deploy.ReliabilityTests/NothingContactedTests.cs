@@ -1,5 +1,4 @@
 using S3Deploy.Core.Diagnostics;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 
 namespace S3Deploy.ReliabilityTests;

@@ -1,6 +1,5 @@
 using Amazon.S3;
 using Amazon.S3.Model;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 
 namespace S3Deploy.ReliabilityTests;

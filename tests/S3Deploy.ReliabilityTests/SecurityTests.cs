@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using S3Deploy.Core.Website;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 
 namespace S3Deploy.ReliabilityTests;

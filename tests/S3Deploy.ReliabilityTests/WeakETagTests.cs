@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 
 namespace S3Deploy.ReliabilityTests;

@@ -1,21 +1,10 @@
-using S3Deploy.Core;
 using S3Deploy.Core.Headers;
-using S3Deploy.Core.Planning;
-using S3Deploy.Core.Scanning;
-using static S3Deploy.Tests.TestData;
+using static S3Deploy.Tests.HeaderPolicies;
 
 namespace S3Deploy.Tests;
 
-public class HeaderPolicyTests
+public sealed class HeaderPolicyTests
 {
-    private static HeaderPolicy Policy(params HeaderRule[] rules) => Policy(new HeaderSettings { Rules = rules });
-
-    private static HeaderPolicy Policy(HeaderSettings settings) => new(settings, MimeTypes.Default);
-
-    private static HeaderRule Rule(string glob) => new(Glob.Parse(glob));
-
-    private static DesiredObject Describe(HeaderPolicy policy, string key) => policy.Describe(File(key, "bytes of " + key));
-
     [Fact]
     public void No_rules_gives_the_mime_type_and_the_default_cache_control()
     {
@@ -139,180 +128,6 @@ public class HeaderPolicyTests
         Assert.Equal("no-store", h.CacheControl);
     }
 
-    [Fact]
-    public void Entry_true_makes_an_entry_document_with_the_revalidate_default()
-    {
-        var d = Describe(Policy(Rule("feed.xml") with { Entry = true }), "feed.xml");
-
-        Assert.True(d.IsEntryDocument);
-        Assert.Equal(CacheDefaults.Entry, d.Headers.CacheControl);
-    }
-
-    [Fact]
-    public void Entry_true_on_a_fingerprinted_name_still_revalidates()
-    {
-        var d = Describe(Policy(Rule("*.js") with { Entry = true }), "app.3f9c2a1b.js");
-
-        Assert.True(d.IsEntryDocument);
-        Assert.Equal(CacheDefaults.Entry, d.Headers.CacheControl);
-    }
-
-    [Fact]
-    public void Entry_false_on_an_html_file_makes_it_a_non_entry()
-    {
-        var d = Describe(Policy(Rule("fragments/*.html") with { Entry = false }), "fragments/nav.html");
-
-        Assert.False(d.IsEntryDocument);
-        Assert.Equal(CacheDefaults.Other, d.Headers.CacheControl);
-    }
-
-    [Fact]
-    public void A_later_rule_without_entry_keeps_the_earlier_rules_entry()
-    {
-        var policy = Policy(
-            Rule("*.xml") with { Entry = true },
-            Rule("**") with { ContentDisposition = "inline" });
-
-        Assert.True(Describe(policy, "feed.xml").IsEntryDocument);
-    }
-
-    [Fact]
-    public void Entry_with_a_cache_control_rule_keeps_the_rules_cache_control()
-    {
-        var d = Describe(Policy(Rule("feed.xml") with { Entry = true, CacheControl = "public, max-age=600" }), "feed.xml");
-
-        Assert.True(d.IsEntryDocument);
-        Assert.Equal("public, max-age=600", d.Headers.CacheControl);
-    }
-
-    [Theory]
-    [InlineData(Compression.Gzip, "gzip")]
-    [InlineData(Compression.Brotli, "br")]
-    public void Compress_sets_the_content_encoding_and_the_compression(Compression compression, string encoding)
-    {
-        var d = Describe(Policy(Rule("*.css") with { Compress = compression }), "site.css");
-
-        Assert.Equal(compression, d.Compress);
-        Assert.Equal(encoding, d.Headers.ContentEncoding);
-        Assert.Equal("text/css; charset=utf-8", d.Headers.ContentType);
-        Assert.Equal($"{d.File.Md5Hex}+{encoding}", d.ContentId);
-    }
-
-    [Fact]
-    public void A_later_compress_none_turns_compression_off()
-    {
-        var policy = Policy(
-            Rule("**") with { Compress = Compression.Gzip },
-            Rule("*.png") with { Compress = Compression.None });
-
-        var png = Describe(policy, "img/a.png");
-        var css = Describe(policy, "a.css");
-
-        Assert.Equal((Compression.None, null), (png.Compress, png.Headers.ContentEncoding));
-        Assert.Equal(png.File.Md5Hex, png.ContentId);
-        Assert.Equal((Compression.Gzip, "gzip"), (css.Compress, css.Headers.ContentEncoding));
-    }
-
-    [Fact]
-    public void Compress_overrides_a_content_encoding_the_rules_set()
-    {
-        var d = Describe(Policy(Rule("*.css") with { ContentEncoding = "identity", Compress = Compression.Brotli }), "a.css");
-
-        Assert.Equal("br", d.Headers.ContentEncoding);
-    }
-
-    [Fact]
-    public void Precompressed_bytes_get_their_encoding_and_are_not_compressed_again()
-    {
-        var policy = Policy(Rule("*.js") with { Compress = Compression.Gzip });
-
-        var d = policy.Describe(File("app.js", "brotli bytes"), Compression.Brotli);
-
-        Assert.Equal("br", d.Headers.ContentEncoding);
-        Assert.Equal(Compression.None, d.Compress);
-        Assert.Equal(d.File.Md5Hex, d.ContentId);
-        Assert.Equal("text/javascript; charset=utf-8", d.Headers.ContentType);
-    }
-
-    [Fact]
-    public void Precompressed_gzip_gets_gzip_encoding()
-    {
-        var d = Policy().Describe(File("index.html", "gzip bytes"), Compression.Gzip);
-
-        Assert.Equal("gzip", d.Headers.ContentEncoding);
-        Assert.Equal(Compression.None, d.Compress);
-        Assert.True(d.IsEntryDocument);
-        Assert.Equal(CacheDefaults.Entry, d.Headers.CacheControl);
-    }
-
-    [Theory]
-    [InlineData("index.html", CacheDefaults.Entry, true)]
-    [InlineData("docs/PAGE.HTM", CacheDefaults.Entry, true)]
-    [InlineData("app.3f9c2a1b.js", CacheDefaults.Fingerprinted, false)]
-    [InlineData("assets/index-Bx7dK2aP.js", CacheDefaults.Fingerprinted, false)]
-    [InlineData("_framework/dotnet.native.8c4n2u0bqe.wasm", CacheDefaults.Fingerprinted, false)]
-    [InlineData("jquery-3.7.1.min.js", CacheDefaults.Other, false)]
-    [InlineData("favicon-32x32.png", CacheDefaults.Other, false)]
-    [InlineData("css/site.css", CacheDefaults.Other, false)]
-    public void Default_cache_control_depends_on_the_kind_of_file(string key, string cacheControl, bool entry)
-    {
-        var d = Describe(Policy(), key);
-
-        Assert.Equal(cacheControl, d.Headers.CacheControl);
-        Assert.Equal(entry, d.IsEntryDocument);
-    }
-
-    [Theory]
-    [InlineData("index.html")]
-    [InlineData("app.3f9c2a1b.js")]
-    [InlineData("site.css")]
-    public void Settings_cache_control_replaces_every_default(string key)
-    {
-        var d = Describe(Policy(new HeaderSettings { CacheControl = "public, max-age=42" }), key);
-
-        Assert.Equal("public, max-age=42", d.Headers.CacheControl);
-    }
-
-    [Fact]
-    public void A_rules_cache_control_wins_over_the_settings_cache_control()
-    {
-        var settings = new HeaderSettings
-        {
-            CacheControl = "public, max-age=42",
-            Rules = [Rule("*.css") with { CacheControl = "no-cache" }],
-        };
-
-        Assert.Equal("no-cache", Describe(Policy(settings), "a.css").Headers.CacheControl);
-        Assert.Equal("public, max-age=42", Describe(Policy(settings), "a.js").Headers.CacheControl);
-    }
-
-    [Fact]
-    public void Encryption_and_storage_class_come_from_the_settings()
-    {
-        var settings = new HeaderSettings { ServerSideEncryption = "aws:kms", SseKmsKeyId = "arn:key", StorageClass = "STANDARD_IA" };
-
-        var h = Describe(Policy(settings), "a.css").Headers;
-
-        Assert.Equal(("aws:kms", "arn:key", "STANDARD_IA"), (h.ServerSideEncryption, h.SseKmsKeyId, h.StorageClass));
-    }
-
-    [Fact]
-    public void A_rule_overrides_encryption_and_storage_class_of_the_settings()
-    {
-        var settings = new HeaderSettings
-        {
-            ServerSideEncryption = "AES256",
-            StorageClass = "STANDARD_IA",
-            Rules = [Rule("archive/**") with { ServerSideEncryption = "aws:kms", SseKmsKeyId = "arn:other", StorageClass = "GLACIER" }],
-        };
-
-        var archived = Describe(Policy(settings), "archive/2020.zip").Headers;
-        var plain = Describe(Policy(settings), "a.css").Headers;
-
-        Assert.Equal(("aws:kms", "arn:other", "GLACIER"), (archived.ServerSideEncryption, archived.SseKmsKeyId, archived.StorageClass));
-        Assert.Equal(("AES256", null, "STANDARD_IA"), (plain.ServerSideEncryption, plain.SseKmsKeyId, plain.StorageClass));
-    }
-
     [Theory]
     [InlineData("a.css", "text/css; charset=utf-8")]
     [InlineData("app.mjs", "text/javascript; charset=utf-8")]
@@ -338,34 +153,6 @@ public class HeaderPolicyTests
         var policy = new HeaderPolicy(new HeaderSettings(), new FixedType("x/y"));
 
         Assert.Equal("x/y", Describe(policy, "a.css").Headers.ContentType);
-    }
-
-    [Fact]
-    public void A_redirect_is_an_empty_entry_document_with_its_location()
-    {
-        var settings = new HeaderSettings { ServerSideEncryption = "AES256", StorageClass = "STANDARD_IA", CacheControl = "ignored" };
-        var empty = new LocalFile("old/page.html", "", 0, Md5Of(""));
-
-        var d = Policy(settings).DescribeRedirect(empty, "/new/");
-
-        Assert.Equal("/new/", d.Headers.RedirectLocation);
-        Assert.True(d.IsEntryDocument);
-        Assert.Equal(0, d.File.Size);
-        Assert.Equal(Compression.None, d.Compress);
-        Assert.Equal("old/page.html", d.RelativeKey);
-        Assert.Equal("text/html; charset=utf-8", d.Headers.ContentType);
-        Assert.Equal(CacheDefaults.Entry, d.Headers.CacheControl);
-        Assert.Equal(("AES256", "STANDARD_IA"), (d.Headers.ServerSideEncryption, d.Headers.StorageClass));
-    }
-
-    [Fact]
-    public void Redirects_to_different_locations_have_different_fingerprints()
-    {
-        var empty = new LocalFile("old.html", "", 0, Md5Of(""));
-
-        Assert.NotEqual(
-            Policy().DescribeRedirect(empty, "/a/").Headers.Fingerprint(),
-            Policy().DescribeRedirect(empty, "/b/").Headers.Fingerprint());
     }
 
     private sealed class FixedType(string type) : IContentTypeResolver

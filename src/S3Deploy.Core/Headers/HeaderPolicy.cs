@@ -1,4 +1,3 @@
-using S3Deploy.Core.Planning;
 using S3Deploy.Core.Scanning;
 
 namespace S3Deploy.Core.Headers;
@@ -7,7 +6,7 @@ namespace S3Deploy.Core.Headers;
 public sealed class HeaderPolicy(HeaderSettings settings, IContentTypeResolver contentTypes)
 {
     /// <param name="precompressed">The encoding of the bytes when they come from a precompressed sibling (X.br for X).</param>
-    public DesiredObject Describe(LocalFile file, Compression precompressed = Compression.None)
+    public HeaderDecision Describe(LocalFile file, Compression precompressed = Compression.None)
     {
         var key = file.RelativeKey;
         var headers = new ObjectHeaders(contentTypes.ContentTypeFor(key))
@@ -36,12 +35,11 @@ public sealed class HeaderPolicy(HeaderSettings settings, IContentTypeResolver c
         }
 
         headers = headers with { CacheControl = headers.CacheControl ?? settings.CacheControl ?? DefaultCacheControl(key, entry) };
-        return new DesiredObject(file, headers, entry, compress);
+        return new HeaderDecision(headers, entry, compress);
     }
 
     /// <summary>A zero-byte page whose only job is x-amz-website-redirect-location; deployed with the pages.</summary>
-    public DesiredObject DescribeRedirect(LocalFile empty, string location) => new(
-        empty,
+    public HeaderDecision DescribeRedirect(string location) => new(
         new ObjectHeaders("text/html; charset=utf-8", CacheDefaults.Entry)
         {
             ServerSideEncryption = settings.ServerSideEncryption,

@@ -8,6 +8,8 @@ public sealed record DesiredObject(LocalFile File, ObjectHeaders Headers, bool I
 {
     public string RelativeKey => File.RelativeKey;
 
+    public static DesiredObject From(LocalFile file, HeaderDecision decision) => new(file, decision.Headers, decision.IsEntryDocument, decision.Compress);
+
     /// <summary>
     /// What identifies the stored bytes: the source MD5, plus the encoding when S3Deploy compresses them. Compressing again
     /// gives the same id (no re-upload), and turning compression on or off changes it (a re-upload, as the bytes differ).

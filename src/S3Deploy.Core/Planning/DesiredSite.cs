@@ -23,9 +23,10 @@ public static class DesiredSite
         foreach (var file in files.Where(f => !siblings.Contains(f.RelativeKey)))
         {
             // dotnet publish writes X.br and X.gz beside X: send the encoded bytes under X's name, with X's type.
-            desired.Add(precompressed != Compression.None && byKey.TryGetValue(file.RelativeKey + Encodings.Suffix(precompressed), out var encoded)
-                ? policy.Describe(encoded with { RelativeKey = file.RelativeKey }, precompressed)
-                : policy.Describe(file));
+            var (source, encoding) = precompressed != Compression.None && byKey.TryGetValue(file.RelativeKey + Encodings.Suffix(precompressed), out var encoded)
+                ? (encoded with { RelativeKey = file.RelativeKey }, precompressed)
+                : (file, Compression.None);
+            desired.Add(DesiredObject.From(source, policy.Describe(source, encoding)));
         }
 
         var redirectKeys = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -42,7 +43,7 @@ public static class DesiredSite
                 throw DeployException.Usage(DiagnosticCode.BadRedirect, $"Redirect '{from}' would replace the file '{key}' of the source folder. Remove the file or the redirect.");
             }
 
-            desired.Add(policy.DescribeRedirect(new LocalFile(key, "", 0, EmptyMd5), to));
+            desired.Add(DesiredObject.From(new LocalFile(key, "", 0, EmptyMd5), policy.DescribeRedirect(to)));
         }
 
         return desired;

@@ -1,4 +1,3 @@
-using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.ActionTests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.ActionTests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Diagnostics;
-using S3Deploy.IntegrationTests.Infrastructure;
-using Failure = S3Deploy.IntegrationTests.Infrastructure.FakeCloudFront.Failure;
+using Failure = S3Deploy.TestSupport.FakeCloudFront.Failure;
 
 namespace S3Deploy.IntegrationTests.CloudFront;
 

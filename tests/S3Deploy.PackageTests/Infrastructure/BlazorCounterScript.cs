@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.PackageTests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.PackageTests.Infrastructure;
 

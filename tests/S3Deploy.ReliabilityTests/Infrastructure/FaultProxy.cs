@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace S3Deploy.ReliabilityTests.Infrastructure;
 
@@ -12,7 +11,7 @@ namespace S3Deploy.ReliabilityTests.Infrastructure;
 /// 400 BadDigest and never forwarded, and every object or part upload that comes without Content-MD5 is recorded
 /// in <see cref="Violations"/>; and it aborts and lists multipart uploads (<see cref="Multipart"/>), which s3rver cannot.
 /// </summary>
-internal sealed class FaultProxy : IDisposable
+internal sealed partial class FaultProxy : IDisposable
 {
     private readonly Uri upstream;
     private readonly TcpListener listener;
@@ -50,32 +49,6 @@ internal sealed class FaultProxy : IDisposable
 
     /// <summary>Requests whose body the proxy is refusing to read right now (<see cref="FaultKind.StallBody"/>).</summary>
     public int Stalling => Volatile.Read(ref stalling);
-
-    /// <summary>A rule that applies <paramref name="fault"/> to a seeded share of the requests <paramref name="where"/> selects.</summary>
-    public static Func<ProxyRequest, Fault?> Share(double share, int seed, Fault fault, Func<ProxyRequest, bool>? where = null)
-    {
-        var random = new Random(seed);
-        var gate = new Lock();
-        return request =>
-        {
-            if (where is not null && !where(request))
-            {
-                return null;
-            }
-
-            lock (gate)
-            {
-                return random.NextDouble() < share ? fault : null;
-            }
-        };
-    }
-
-    /// <summary>A rule that applies <paramref name="fault"/> to the first <paramref name="count"/> requests <paramref name="where"/> selects.</summary>
-    public static Func<ProxyRequest, Fault?> FirstN(int count, Fault fault, Func<ProxyRequest, bool> where)
-    {
-        var left = count;
-        return request => where(request) && Interlocked.Decrement(ref left) >= 0 ? fault : null;
-    }
 
     public void Dispose()
     {
@@ -262,58 +235,4 @@ internal sealed class FaultProxy : IDisposable
 
         return true;
     }
-
-    private async Task<byte[]> ForwardAsync(HttpHead head, byte[] body, bool isHead)
-    {
-        using var server = new TcpClient();
-        await server.ConnectAsync(upstream.Host, upstream.Port, stop.Token);
-        var upstreamStream = new HttpStream(server.GetStream());
-        await upstreamStream.WriteAsync(head.Raw, stop.Token);
-        await upstreamStream.WriteAsync(body, stop.Token);
-        while (true)
-        {
-            var response = await upstreamStream.ReadHeadAsync(stop.Token) ?? throw new IOException("s3rver closed the connection without answering.");
-            var status = response.Status();
-            if (status is >= 100 and < 200)
-            {
-                continue;
-            }
-
-            byte[] responseBody = isHead || status is 204 or 304 ? []
-                : response.ContentLength is { } n ? await upstreamStream.ReadExactAsync(n, stop.Token)
-                : response.Headers.TryGetValue("transfer-encoding", out var te) && te.Contains("chunked", StringComparison.OrdinalIgnoreCase) ? await upstreamStream.ReadChunkedRawAsync(stop.Token)
-                : await upstreamStream.ReadToEndAsync(stop.Token);
-            return [.. response.Raw, .. responseBody];
-        }
-    }
-
-    private static byte[] ErrorResponse(Fault fault, bool isHead)
-    {
-        var xml = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{fault.Code}</Code><Message>{fault.Message}</Message>{fault.ExtraXml}<RequestId>FAULTPROXY</RequestId><HostId>fault-proxy</HostId></Error>");
-        var head = new StringBuilder()
-            .Append(System.Globalization.CultureInfo.InvariantCulture, $"HTTP/1.1 {fault.Status} {ReasonPhrase(fault.Status)}\r\n")
-            .Append("Content-Type: application/xml\r\n")
-            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Content-Length: {(isHead ? 0 : xml.Length)}\r\n")
-            .Append("x-amz-request-id: FAULTPROXY\r\n")
-            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Date: {DateTimeOffset.UtcNow:R}\r\n");
-        foreach (var (name, value) in fault.Headers ?? [])
-        {
-            head.Append(System.Globalization.CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
-        }
-
-        head.Append("\r\n");
-        return [.. Encoding.ASCII.GetBytes(head.ToString()), .. isHead ? [] : xml];
-    }
-
-    internal static string ReasonPhrase(int status) => status switch
-    {
-        200 => "OK",
-        301 => "Moved Permanently",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        500 => "Internal Server Error",
-        503 => "Service Unavailable",
-        _ => "Error",
-    };
 }

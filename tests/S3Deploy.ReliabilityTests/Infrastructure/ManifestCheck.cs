@@ -1,7 +1,6 @@
 using S3Deploy.Core.Headers;
 using S3Deploy.Core.Remote;
 using S3Deploy.Core.Scanning;
-using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.ReliabilityTests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using S3Deploy.Cli;
 using S3Deploy.Core;
 using S3Deploy.Core.Remote;
-using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.ReliabilityTests.Infrastructure;
 

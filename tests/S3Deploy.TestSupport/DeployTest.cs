@@ -3,11 +3,15 @@ using S3Deploy.Core.Applying;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
 
-namespace S3Deploy.IntegrationTests.Infrastructure;
+namespace S3Deploy.TestSupport;
 
-[Collection(S3ServerCollection.Name)]
+/// <summary>A test on a fresh bucket; every test project that uses it defines the collection <see cref="S3rver"/>.</summary>
+[Collection(S3rver)]
 public abstract class DeployTest : IAsyncLifetime, IDisposable
 {
+    /// <summary>The collection that shares one <see cref="S3ServerFixture"/>.</summary>
+    public const string S3rver = "s3rver";
+
     private readonly List<IDisposable> owned = [];
     private readonly IS3Server? fixedServer;
 

@@ -1,7 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 
-namespace S3Deploy.IntegrationTests.Infrastructure;
+namespace S3Deploy.TestSupport;
 
 /// <summary>Reads a bucket back the plain way, independent of the deployer's own code paths.</summary>
 public sealed class Bucket(IAmazonS3 s3, string name, string endpoint) : IDisposable

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace S3Deploy.IntegrationTests.Infrastructure;
+namespace S3Deploy.TestSupport;
 
 /// <summary>A throwaway source folder written by a test.</summary>
 public sealed class TempSite : IDisposable

@@ -2,10 +2,9 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Amazon.S3;
 using Amazon.S3.Model;
-using S3Deploy.Core;
 using S3Deploy.Core.Remote;
 
-namespace S3Deploy.IntegrationTests.Infrastructure;
+namespace S3Deploy.TestSupport;
 
 /// <summary>
 /// A real s3rver on a free loopback port for the whole test run. The deployer finds the key pair s3rver checks

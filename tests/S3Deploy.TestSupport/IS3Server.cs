@@ -1,8 +1,7 @@
 using Amazon.S3;
-using S3Deploy.Core;
 using S3Deploy.Core.Remote;
 
-namespace S3Deploy.IntegrationTests.Infrastructure;
+namespace S3Deploy.TestSupport;
 
 /// <summary>An S3 API server on loopback that a test can deploy to.</summary>
 public interface IS3Server

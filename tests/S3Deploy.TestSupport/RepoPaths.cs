@@ -1,4 +1,4 @@
-namespace S3Deploy.IntegrationTests.Infrastructure;
+namespace S3Deploy.TestSupport;
 
 internal static class RepoPaths
 {

@@ -1,5 +1,4 @@
 using S3Deploy.ActionTests.Infrastructure;
-using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.ActionTests;
 

@@ -1,4 +1,3 @@
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.PackageTests.Infrastructure;
 
 namespace S3Deploy.PackageTests;

@@ -1,6 +1,5 @@
 using System.Text;
 using S3Deploy.Core.Diagnostics;
-using S3Deploy.IntegrationTests.Infrastructure;
 using S3Deploy.ReliabilityTests.Infrastructure;
 
 namespace S3Deploy.ReliabilityTests;

@@ -1,6 +1,6 @@
 namespace S3Deploy.Core.Applying;
 
-public sealed class NullObserver : IDeployObserver
+internal sealed class NullObserver : IDeployObserver
 {
     public static readonly NullObserver Instance = new();
 }

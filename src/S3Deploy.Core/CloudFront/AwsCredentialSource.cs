@@ -8,7 +8,7 @@ namespace S3Deploy.Core.CloudFront;
 /// Credential sources for hand-signed requests. Each call asks again, so refreshing credentials (SSO, web identity,
 /// instance roles) stay fresh across long waits.
 /// </summary>
-public static class AwsCredentialSource
+internal static class AwsCredentialSource
 {
     /// <summary>The named profile when given, else the SDK's default chain, as S3ClientFactory does for S3.</summary>
     public static Func<CancellationToken, Task<ImmutableCredentials>> For(string? profile) =>

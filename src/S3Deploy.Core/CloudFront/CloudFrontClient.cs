@@ -10,7 +10,7 @@ namespace S3Deploy.Core.CloudFront;
 /// A small client for the three CloudFront calls a deploy needs, over REST-XML with SigV4. Retries resend the same body,
 /// so a retried CreateInvalidation carries the same CallerReference and CloudFront answers the invalidation it already made.
 /// </summary>
-public sealed class CloudFrontClient(
+internal sealed class CloudFrontClient(
     HttpClient http,
     Func<CancellationToken, Task<ImmutableCredentials>> credentials,
     CloudFrontEndpoint? endpoint = null,

@@ -4,7 +4,7 @@ namespace S3Deploy.Core.CloudFront;
 /// Diagnostic codes for CloudFront failures, S3D050–S3D059. Credential, access and network failures reuse the general
 /// codes in <see cref="Diagnostics.DiagnosticCode"/>. Never renumber one, only add.
 /// </summary>
-public static class CloudFrontCodes
+internal static class CloudFrontCodes
 {
     public const string NoSuchDistribution = "S3D050";
     public const string InvalidationRejected = "S3D051";

@@ -3,7 +3,7 @@ using S3Deploy.Core.Diagnostics;
 namespace S3Deploy.Core.CloudFront;
 
 /// <summary>Where CloudFront's API lives and which region its requests are signed for (it is global, so one per partition).</summary>
-public sealed record CloudFrontEndpoint(Uri BaseUri, string SigningRegion)
+internal sealed record CloudFrontEndpoint(Uri BaseUri, string SigningRegion)
 {
     public static CloudFrontEndpoint Global { get; } = new(new Uri("https://cloudfront.amazonaws.com"), "us-east-1");
 

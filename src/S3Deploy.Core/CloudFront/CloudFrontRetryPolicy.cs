@@ -5,7 +5,7 @@ namespace S3Deploy.Core.CloudFront;
 /// exponentially from <see cref="BaseDelay"/> up to <see cref="MaxDelay"/>, at most <see cref="MaxAttempts"/> tries;
 /// TooManyInvalidationsInProgress waits about <see cref="BusyDelay"/> each time, at most <see cref="BusyRetries"/> times.
 /// </summary>
-public sealed record CloudFrontRetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay, int BusyRetries, TimeSpan BusyDelay)
+internal sealed record CloudFrontRetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay, int BusyRetries, TimeSpan BusyDelay)
 {
     // Invalidations usually finish within minutes, so about five minutes of waiting covers a busy distribution.
     public static CloudFrontRetryPolicy Default { get; } = new(5, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20), 10, TimeSpan.FromSeconds(30));

@@ -1,4 +1,4 @@
 namespace S3Deploy.Core.CloudFront;
 
 /// <summary>One origin of a distribution; <see cref="OriginPath"/> is "" when the origin serves from its root.</summary>
-public sealed record DistributionOrigin(string Id, string DomainName, string OriginPath);
+internal sealed record DistributionOrigin(string Id, string DomainName, string OriginPath);

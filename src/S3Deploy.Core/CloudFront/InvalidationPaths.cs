@@ -21,7 +21,7 @@ namespace S3Deploy.Core.CloudFront;
 /// The root level ends in <c>/*</c> at worst, which always fits. (4) Give back precision: undo collapses, shallowest wildcard first
 /// (then the one restoring fewest entries, then ordinal), whenever what it replaced still fits the budget.</para>
 /// </remarks>
-public static class InvalidationPaths
+internal static class InvalidationPaths
 {
     /// <summary>Keeps a daily deploy inside CloudFront's 1,000 free paths a month.</summary>
     public const int DefaultMaxPaths = 25;

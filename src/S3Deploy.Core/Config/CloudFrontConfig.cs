@@ -1,7 +1,7 @@
 namespace S3Deploy.Core.Config;
 
 /// <summary>"cloudfront" in s3deploy.json.</summary>
-public sealed class CloudFrontConfig
+internal sealed class CloudFrontConfig
 {
     public List<string>? Distributions { get; set; }
 

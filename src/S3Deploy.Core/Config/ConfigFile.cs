@@ -9,7 +9,7 @@ namespace S3Deploy.Core.Config;
 /// Reads s3deploy.json: syntax and types here; the values when the layered config becomes options (one validator for every
 /// source). Every mistake names the file, the line and the field, before anything is contacted.
 /// </summary>
-public static partial class ConfigFile
+internal static partial class ConfigFile
 {
     public const string DefaultName = "s3deploy.json";
 

@@ -9,7 +9,7 @@ using S3Deploy.Core.Website;
 namespace S3Deploy.Core.Config;
 
 /// <summary>Turns a (layered) config into the options a deploy runs with.</summary>
-public static class ConfigOptions
+internal static class ConfigOptions
 {
     public static DeployOptions ToOptions(this DeployConfig config, bool dryRun)
     {

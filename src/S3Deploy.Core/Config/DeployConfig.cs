@@ -8,7 +8,7 @@ namespace S3Deploy.Core.Config;
 /// s3deploy.json as written, and the same shape for what an adapter's options say explicitly: every field is optional,
 /// so a config file and command-line options can be layered with <see cref="OverriddenBy"/>.
 /// </summary>
-public sealed class DeployConfig
+internal sealed class DeployConfig
 {
     /// <summary>Objects whose fields are layered one by one; every other field (lists and maps too) is replaced whole.</summary>
     private static readonly string[] Sections = ["website", "cloudfront"];

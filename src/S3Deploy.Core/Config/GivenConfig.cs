@@ -9,7 +9,7 @@ namespace S3Deploy.Core.Config;
 /// name each field goes by there, so a bad value is reported as <c>--max-deletes: …</c> or <c>input 'max-deletes': …</c>.
 /// </summary>
 /// <param name="spoken">How the adapter writes one of its names in a message, e.g. <c>name => $"input '{name}'"</c>.</param>
-public sealed class GivenConfig(Func<string, string> spoken)
+internal sealed class GivenConfig(Func<string, string> spoken)
 {
     private readonly JsonObject values = [];
     private readonly List<(string Path, ConfigValidator.Error Error)> names = [];

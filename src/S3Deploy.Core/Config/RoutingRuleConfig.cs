@@ -1,21 +1,21 @@
 namespace S3Deploy.Core.Config;
 
 /// <summary>One S3 website routing rule as s3deploy.json writes it: a condition and a redirect, as S3 defines them.</summary>
-public sealed class RoutingRuleConfig
+internal sealed class RoutingRuleConfig
 {
     public RoutingConditionConfig? Condition { get; set; }
 
     public RoutingRedirectConfig? Redirect { get; set; }
 }
 
-public sealed class RoutingConditionConfig
+internal sealed class RoutingConditionConfig
 {
     public string? KeyPrefixEquals { get; set; }
 
     public string? HttpErrorCodeReturnedEquals { get; set; }
 }
 
-public sealed class RoutingRedirectConfig
+internal sealed class RoutingRedirectConfig
 {
     public string? Protocol { get; set; }
 

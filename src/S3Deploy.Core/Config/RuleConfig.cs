@@ -1,7 +1,7 @@
 namespace S3Deploy.Core.Config;
 
 /// <summary>One entry of "rules" in s3deploy.json, as written.</summary>
-public sealed class RuleConfig
+internal sealed class RuleConfig
 {
     public string? Match { get; set; }
 

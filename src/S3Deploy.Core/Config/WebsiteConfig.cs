@@ -1,7 +1,7 @@
 namespace S3Deploy.Core.Config;
 
 /// <summary>"website" in s3deploy.json.</summary>
-public sealed class WebsiteConfig
+internal sealed class WebsiteConfig
 {
     public string? Index { get; set; }
 

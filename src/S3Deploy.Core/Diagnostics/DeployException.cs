@@ -1,7 +1,7 @@
 namespace S3Deploy.Core.Diagnostics;
 
 /// <summary>An expected failure: a stable code, a one-line message that says what to do, and how the adapter should exit.</summary>
-public sealed class DeployException(string code, FailureKind kind, string message, Exception? inner = null)
+internal sealed class DeployException(string code, FailureKind kind, string message, Exception? inner = null)
     : Exception(message, inner)
 {
     public string Code { get; } = code;

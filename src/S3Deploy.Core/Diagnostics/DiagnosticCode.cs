@@ -1,7 +1,7 @@
 namespace S3Deploy.Core.Diagnostics;
 
 /// <summary>Stable codes shared by every adapter; never renumber one, only add.</summary>
-public static class DiagnosticCode
+internal static class DiagnosticCode
 {
     public const string SourceMissing = "S3D001";
     public const string SourceNotFolder = "S3D002";

@@ -1,7 +1,7 @@
 namespace S3Deploy.Core.Diagnostics;
 
 /// <summary>Why a deploy stopped; the values are the exit codes every adapter uses (<see cref="FailureKindExtensions.ExitCode"/>).</summary>
-public enum FailureKind
+internal enum FailureKind
 {
     Service = 1,
     Usage = 2,

@@ -1,6 +1,6 @@
 namespace S3Deploy.Core.Diagnostics;
 
-public static class FailureKindExtensions
+internal static class FailureKindExtensions
 {
     /// <summary>The process exit code of every adapter that runs s3deploy; 0 is success.</summary>
     public static int ExitCode(this FailureKind kind) => (int)kind;

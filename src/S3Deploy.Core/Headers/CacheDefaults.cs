@@ -1,7 +1,7 @@
 namespace S3Deploy.Core.Headers;
 
 /// <summary>Cache-Control for files no rule gives one.</summary>
-public static class CacheDefaults
+internal static class CacheDefaults
 {
     /// <summary>A content hash in the name means a new name for new bytes, so the old one can be cached forever.</summary>
     public const string Fingerprinted = "public, max-age=31536000, immutable";

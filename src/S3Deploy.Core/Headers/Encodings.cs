@@ -3,7 +3,7 @@ using S3Deploy.Core.Diagnostics;
 namespace S3Deploy.Core.Headers;
 
 /// <summary>Names of encodings as the config file, Content-Encoding and precompressed file suffixes spell them.</summary>
-public static class Encodings
+internal static class Encodings
 {
     public static string? ContentEncoding(Compression compression) => compression switch
     {

@@ -12,7 +12,7 @@ namespace S3Deploy.Core.Headers;
 /// answer is no. The rules were tuned on real output of dotnet publish (.NET 10 Blazor WASM),
 /// Vite 7 and webpack 5, plus the documented esbuild/Angular, Next.js, Hugo and Parcel styles.
 /// </remarks>
-public static partial class FingerprintDetector
+internal static partial class FingerprintDetector
 {
     public static bool IsFingerprinted(string relativeKey)
     {

@@ -3,7 +3,7 @@ using S3Deploy.Core.Scanning;
 namespace S3Deploy.Core.Headers;
 
 /// <summary>Decides, per file, its headers, its phase and whether to compress it: MIME table, then rules in order, then cache defaults.</summary>
-public sealed class HeaderPolicy(HeaderSettings settings, IContentTypeResolver contentTypes)
+internal sealed class HeaderPolicy(HeaderSettings settings, IContentTypeResolver contentTypes)
 {
     /// <param name="precompressed">The encoding of the bytes when they come from a precompressed sibling (X.br for X).</param>
     public HeaderDecision Describe(LocalFile file, Compression precompressed = Compression.None)

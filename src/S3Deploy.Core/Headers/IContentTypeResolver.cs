@@ -1,6 +1,6 @@
 namespace S3Deploy.Core.Headers;
 
-public interface IContentTypeResolver
+internal interface IContentTypeResolver
 {
     string ContentTypeFor(string relativeKey);
 }

@@ -6,7 +6,7 @@ namespace S3Deploy.Core.Headers;
 /// Content types by file extension: the full table generated from mime-db (Headers/MimeData/generate.js),
 /// web overrides on top, and <c>; charset=utf-8</c> on text types.
 /// </summary>
-public sealed class MimeTypes : IContentTypeResolver
+internal sealed class MimeTypes : IContentTypeResolver
 {
     public const string Fallback = "application/octet-stream";
 

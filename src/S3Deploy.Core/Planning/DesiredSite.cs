@@ -5,7 +5,7 @@ using S3Deploy.Core.Scanning;
 namespace S3Deploy.Core.Planning;
 
 /// <summary>Turns scanned files, precompressed siblings and configured redirects into the objects the bucket should hold.</summary>
-public static class DesiredSite
+internal static class DesiredSite
 {
     private const string EmptyMd5 = "d41d8cd98f00b204e9800998ecf8427e";
 

@@ -6,7 +6,7 @@ namespace S3Deploy.Core.Planning;
 /// The manifest after a deploy, complete or not: finished actions are recorded with the ETag S3 answered, unfinished ones keep
 /// their old entry (whose ETag no longer matches if the object changed), so a rerun after a failure still plans correctly.
 /// </summary>
-public static class ManifestBuilder
+internal static class ManifestBuilder
 {
     public static DeployManifest Build(DeployPlan plan, IReadOnlyDictionary<string, StoredObject> written, IReadOnlySet<string> deleted)
     {

@@ -4,7 +4,7 @@ using S3Deploy.Core.Remote;
 namespace S3Deploy.Core.Planning;
 
 /// <summary>Compares the folder with the bucket. Pure: the only facts it needs from the network are passed in.</summary>
-public static class Planner
+internal static class Planner
 {
     /// <summary>
     /// Keys whose bytes already match but whose headers the manifest cannot vouch for (a bucket filled by another tool,

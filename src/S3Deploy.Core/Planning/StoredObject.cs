@@ -4,4 +4,4 @@ namespace S3Deploy.Core.Planning;
 /// An object as S3 holds it after a write: the ETag it answered, the size of the bytes sent (null after a copy, which
 /// keeps the size), and its LastModified where the answer gives one (a copy's does, an upload's does not).
 /// </summary>
-public sealed record StoredObject(string ETag, long? Size, DateTimeOffset? LastModified = null);
+internal sealed record StoredObject(string ETag, long? Size, DateTimeOffset? LastModified = null);

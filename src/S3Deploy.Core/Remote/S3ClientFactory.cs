@@ -8,7 +8,7 @@ using S3Deploy.Core.Diagnostics;
 namespace S3Deploy.Core.Remote;
 
 /// <summary>The one place S3 clients are made, so tests and S3-compatible services only differ in the endpoint.</summary>
-public static class S3ClientFactory
+internal static class S3ClientFactory
 {
     public static IAmazonS3 Create(ConnectionOptions connection)
     {

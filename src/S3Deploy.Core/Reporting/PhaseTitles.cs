@@ -4,7 +4,7 @@ using S3Deploy.Core.Text;
 namespace S3Deploy.Core.Reporting;
 
 /// <summary>The words every adapter's log uses for phases and actions, so a CLI log, a build log and a CI log read alike.</summary>
-public static class PhaseTitles
+internal static class PhaseTitles
 {
     public static string Name(Phase phase) => phase switch
     {

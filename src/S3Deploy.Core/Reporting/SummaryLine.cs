@@ -6,7 +6,7 @@ using S3Deploy.Core.Text;
 namespace S3Deploy.Core.Reporting;
 
 /// <summary>The one-line plan and result every adapter prints.</summary>
-public static class SummaryLine
+internal static class SummaryLine
 {
     public static string Counts(int uploaded, int headersUpdated, int deleted, int unchanged) =>
         $"upload {uploaded}, update headers {headersUpdated}, delete {deleted}, unchanged {unchanged}";

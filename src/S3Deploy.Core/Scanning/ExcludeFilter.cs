@@ -4,7 +4,7 @@ namespace S3Deploy.Core.Scanning;
 /// Keys no deploy touches: never uploaded from the folder and never deleted from the bucket. As in .gitignore, a glob
 /// that matches a folder covers everything below it (<c>uploads</c> protects <c>uploads/a.png</c> and <c>media/uploads/b.png</c>).
 /// </summary>
-public sealed class ExcludeFilter(IReadOnlyList<Glob> globs)
+internal sealed class ExcludeFilter(IReadOnlyList<Glob> globs)
 {
     public static readonly ExcludeFilter None = new([]);
 

@@ -2,4 +2,4 @@ using S3Deploy.Core.Diagnostics;
 
 namespace S3Deploy.Core.Scanning;
 
-public sealed record ScanResult(IReadOnlyList<LocalFile> Files, IReadOnlyList<Diagnostic> Warnings);
+internal sealed record ScanResult(IReadOnlyList<LocalFile> Files, IReadOnlyList<Diagnostic> Warnings);

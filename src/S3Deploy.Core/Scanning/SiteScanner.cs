@@ -9,7 +9,7 @@ namespace S3Deploy.Core.Scanning;
 /// (all links in all components resolved): without --follow-symlinks nothing outside the folder is ever read, and only
 /// regular files are ever opened.
 /// </summary>
-public sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, string reservedFolder)
+internal sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, string reservedFolder)
 {
     private const int BufferSize = 1 << 16;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace S3Deploy.Core.Text;
 
-public static class Bytes
+internal static class Bytes
 {
     public static string Format(long bytes)
     {

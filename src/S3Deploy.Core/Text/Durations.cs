@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace S3Deploy.Core.Text;
 
 /// <summary>Durations as people write them in options and config: "90s", "30m", "24h", "7d" (or combined, "1h30m").</summary>
-public static partial class Durations
+internal static partial class Durations
 {
     public static bool TryParse(string? text, out TimeSpan duration)
     {

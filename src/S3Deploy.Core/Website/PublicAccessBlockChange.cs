@@ -6,7 +6,7 @@ namespace S3Deploy.Core.Website;
 /// The least change to a bucket's public access block that lets a public-read bucket policy work: only BlockPublicPolicy
 /// and RestrictPublicBuckets stand in its way; the ACL settings stay as they are.
 /// </summary>
-public static class PublicAccessBlockChange
+internal static class PublicAccessBlockChange
 {
     /// <summary>The block before and after the deploy; After equals Before when the current block already allows a public policy.</summary>
     public static BlockChange Plan(PublicAccessBlockConfiguration? current) =>

@@ -11,7 +11,7 @@ namespace S3Deploy.Core.Website;
 /// The deploy manifest stays private: an explicit Deny for anonymous callers beats the Allow, while the deployer's own
 /// identity (never anonymous) still reads it.
 /// </summary>
-public static class PublicReadPolicy
+internal static class PublicReadPolicy
 {
     /// <returns>The policy to write, or null when the existing one already holds exactly these statements.</returns>
     public static string? Merge(string? existingPolicy, string bucket, string prefix, string partition = "aws") =>

@@ -3,7 +3,7 @@ using S3Deploy.Core.Remote;
 namespace S3Deploy.Core.Website;
 
 /// <summary>Where S3 serves a website bucket: the host form differs by region, and an S3-compatible server serves it path-style.</summary>
-public static class WebsiteEndpoint
+internal static class WebsiteEndpoint
 {
     // Regions launched before 2014 kept the dash form; every later region uses the dot form.
     private static readonly HashSet<string> DashRegions =

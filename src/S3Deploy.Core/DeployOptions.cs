@@ -70,12 +70,6 @@ public sealed record DeployOptions
         Require(MultipartThreshold >= PartSize, "the multipart threshold must be at least the part size");
     }
 
-    /// <summary>Known to this SDK, or shaped like a region of an AWS partition (so a region newer than the SDK still works).</summary>
-    internal static bool IsAwsRegion(string region) =>
-        // GetBySystemName adds any name it is asked for to the list, as "Unknown", so the list alone proves nothing.
-        Amazon.RegionEndpoint.EnumerableAllRegions.Any(r => r.SystemName == region && r.DisplayName != "Unknown")
-        || System.Text.RegularExpressions.Regex.IsMatch(region, @"^(us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob|us-isof|eu-isoe|eusc-de)-[a-z]+-\d+$");
-
     private static void Require(bool condition, string message)
     {
         if (!condition)

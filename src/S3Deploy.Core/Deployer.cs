@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Amazon.S3;
 using S3Deploy.Core.Applying;
+using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Headers;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
@@ -18,8 +19,6 @@ namespace S3Deploy.Core;
 public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOptions, IAmazonS3>? clients = null, HttpClient? http = null)
 {
     private readonly IDeployObserver observer = observer ?? NullObserver.Instance;
-
-    public static string ToolName { get; } = $"s3deploy {typeof(Deployer).Assembly.GetName().Version?.ToString(3)}";
 
     public async Task<DeployResult> DeployAsync(DeployOptions options, CancellationToken ct = default)
     {
@@ -41,8 +40,9 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         var desired = DesiredSite.Build(scan.Files, policy, options.Precompressed, options.Redirects);
         var probed = await reader.ProbeHeadersAsync(Planner.KeysToProbe(desired, state), options.Concurrency, ct);
         var plan = Planner.Plan(desired, state, probed, options.Delete, key => !excludes.IsExcluded(key), options.KeepStale, now);
-        var (website, access) = await SiteHosting.PlanAsync(s3, options, ct);
-        var invalidations = await InvalidationPlanner.PlanAsync(plan.Actions, options, http, warnings.Add, ct);
+        var (website, access) = await SiteHosting.PlanAsync(s3, options.Target, options.Connection, options.Website, options.Public, ct);
+        var invalidations = await InvalidationPlanner.PlanAsync(
+            plan.Actions, options.Target, options.CloudFront, options.Website?.Index ?? "index.html", () => CloudFrontClients.For(options.Connection, options.CloudFront, http), warnings.Add, ct);
         plan = plan with { Website = website, Access = access, Invalidations = invalidations };
         SafetyGuards.CheckDeletes(plan, options);
         observer.Planned(plan);

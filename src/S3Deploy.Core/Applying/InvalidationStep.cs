@@ -8,10 +8,9 @@ namespace S3Deploy.Core.Applying;
 /// Invalidates what changed on every configured distribution, then waits, so that stale objects are only deleted once
 /// no edge can serve old pages that still point at them.
 /// </summary>
-internal sealed class InvalidationStep(DeployOptions options, IDeployObserver observer, HttpClient? http)
+internal sealed class InvalidationStep(CloudFrontSettings settings, Func<CloudFrontClient> clients, IDeployObserver observer)
 {
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(20);
-    private readonly CloudFrontSettings settings = options.CloudFront;
 
     /// <returns>The invalidations made, and whether every one completed (or no waiting was asked for), so deletes may go ahead.</returns>
     public async Task<(IReadOnlyList<InvalidationResult> Invalidations, bool CachesReleased)> RunAsync(IReadOnlyList<PlannedInvalidation> planned, WarningList warnings, CancellationToken ct)
@@ -21,7 +20,7 @@ internal sealed class InvalidationStep(DeployOptions options, IDeployObserver ob
             return ([], true);
         }
 
-        var client = CloudFrontClients.For(options, http);
+        var client = clients();
 
         // One reference per deploy and distribution: the client resends it on retries (no second invalidation), and the
         // next deploy gets a new one (a file changed back is invalidated again).

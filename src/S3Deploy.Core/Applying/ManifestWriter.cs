@@ -9,6 +9,8 @@ namespace S3Deploy.Core.Applying;
 /// <summary>Writes the deploy manifest: after a deploy, or, after a failure, whatever did land (best effort, with a fresh timeout).</summary>
 internal sealed class ManifestWriter(IAmazonS3 s3, S3Target target, IDeployObserver observer)
 {
+    private static readonly string ToolName = $"s3deploy {typeof(ManifestWriter).Assembly.GetName().Version?.ToString(3)}";
+
     public async Task TryWriteAsync(DeployPlan plan, ApplyOutcome outcome)
     {
         try
@@ -24,7 +26,7 @@ internal sealed class ManifestWriter(IAmazonS3 s3, S3Target target, IDeployObser
 
     public async Task WriteAsync(DeployManifest manifest, CancellationToken ct)
     {
-        var json = manifest.ToJson(Deployer.ToolName, DateTimeOffset.UtcNow);
+        var json = manifest.ToJson(ToolName, DateTimeOffset.UtcNow);
         var request = new PutObjectRequest
         {
             BucketName = target.Bucket,

@@ -9,8 +9,8 @@ internal static class CloudFrontClients
     // One HttpClient per --timeout, shared by every deploy in the process.
     private static readonly ConcurrentDictionary<TimeSpan, HttpClient> SharedHttp = new();
 
-    public static CloudFrontClient For(DeployOptions options, HttpClient? http) => new(
-        http ?? SharedHttp.GetOrAdd(options.Connection.Timeout, timeout => TimeoutHttpClientFactory.Create(timeout)),
-        AwsCredentialSource.For(options.Connection.Profile),
-        options.CloudFront.EndpointUrl is { } url ? CloudFrontEndpoint.FromUrl(url) : CloudFrontEndpoint.Global);
+    public static CloudFrontClient For(ConnectionOptions connection, CloudFrontSettings settings, HttpClient? http) => new(
+        http ?? SharedHttp.GetOrAdd(connection.Timeout, timeout => TimeoutHttpClientFactory.Create(timeout)),
+        AwsCredentialSource.For(connection.Profile),
+        settings.EndpointUrl is { } url ? CloudFrontEndpoint.FromUrl(url) : CloudFrontEndpoint.Global);
 }

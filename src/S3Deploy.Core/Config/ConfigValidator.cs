@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
+using S3Deploy.Core.Remote;
 using S3Deploy.Core.Scanning;
 using S3Deploy.Core.Text;
 
@@ -77,7 +78,7 @@ internal static class ConfigValidator
             $"'{url}' is not an absolute http:// or https:// URL.",
             error);
         Require(
-            config.Region is null || url is not null || DeployOptions.IsAwsRegion(config.Region),
+            config.Region is null || url is not null || ConnectionOptions.IsAwsRegion(config.Region),
             "$.region",
             $"'{config.Region}' is not an AWS region such as us-east-1 or eu-west-2 (for an S3-compatible service, give an endpoint URL too).",
             error);

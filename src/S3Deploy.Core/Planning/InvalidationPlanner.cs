@@ -7,22 +7,22 @@ namespace S3Deploy.Core.Planning;
 /// <summary>The invalidation paths per distribution, decided with the object plan: read each distribution's origin, then pure code.</summary>
 internal static class InvalidationPlanner
 {
-    public static async Task<IReadOnlyList<PlannedInvalidation>> PlanAsync(IReadOnlyList<PlannedAction> actions, DeployOptions options, HttpClient? http, Action<Diagnostic> warn, CancellationToken ct)
+    /// <param name="index">The website index document, whose folder paths are invalidated with it.</param>
+    public static async Task<IReadOnlyList<PlannedInvalidation>> PlanAsync(
+        IReadOnlyList<PlannedAction> actions, S3Target target, CloudFrontSettings settings, string index, Func<CloudFrontClient> clients, Action<Diagnostic> warn, CancellationToken ct)
     {
-        var settings = options.CloudFront;
-        var keys = ChangedKeys(actions, options.Target);
+        var keys = ChangedKeys(actions, target);
         if (settings.Distributions.Count == 0 || keys.Count == 0)
         {
             return [];
         }
 
-        var client = CloudFrontClients.For(options, http);
-        var index = options.Website?.Index ?? "index.html";
+        var client = clients();
         var planned = new List<PlannedInvalidation>();
         foreach (var distribution in settings.Distributions)
         {
             var config = await client.GetDistributionConfigAsync(distribution, ct);
-            var (invalidation, warning) = For(distribution, config, keys, options.Target, index, settings.MaxPaths);
+            var (invalidation, warning) = For(distribution, config, keys, target, index, settings.MaxPaths);
             if (warning is not null)
             {
                 warn(warning);

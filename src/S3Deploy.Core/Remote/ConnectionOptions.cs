@@ -10,4 +10,10 @@ public sealed record ConnectionOptions(string? Region = null, string? Profile = 
     /// response body must also keep up a floor rate once this has passed, so a trickling server is cut off too.
     /// </summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>Known to this SDK, or shaped like a region of an AWS partition (so a region newer than the SDK still works).</summary>
+    internal static bool IsAwsRegion(string region) =>
+        // GetBySystemName adds any name it is asked for to the list, as "Unknown", so the list alone proves nothing.
+        Amazon.RegionEndpoint.EnumerableAllRegions.Any(r => r.SystemName == region && r.DisplayName != "Unknown")
+        || System.Text.RegularExpressions.Regex.IsMatch(region, @"^(us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob|us-isof|eu-isoe|eusc-de)-[a-z]+-\d+$");
 }

@@ -89,7 +89,7 @@ internal static class S3ClientFactory
     {
         var region = FallbackRegion()?.SystemName;
         var environment = Environment.GetEnvironmentVariable("AWS_REGION");
-        if (region is not null && DeployOptions.IsAwsRegion(region))
+        if (region is not null && ConnectionOptions.IsAwsRegion(region))
         {
             return;
         }

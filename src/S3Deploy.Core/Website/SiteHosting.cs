@@ -8,20 +8,20 @@ namespace S3Deploy.Core.Website;
 internal static class SiteHosting
 {
     /// <summary>Reads the bucket's current settings (nothing is written) and decides what must change.</summary>
-    public static async Task<(WebsiteChange? Website, AccessChange? Access)> PlanAsync(IAmazonS3 s3, DeployOptions options, CancellationToken ct)
+    public static async Task<(WebsiteChange? Website, AccessChange? Access)> PlanAsync(
+        IAmazonS3 s3, S3Target target, ConnectionOptions connection, WebsiteSettings? wanted, bool makePublic, CancellationToken ct)
     {
-        var target = options.Target;
         var reader = new BucketSettingsReader(s3, target);
-        var region = options.Connection.Region ?? s3.Config.RegionEndpoint?.SystemName ?? s3.Config.AuthenticationRegion ?? "us-east-1";
+        var region = connection.Region ?? s3.Config.RegionEndpoint?.SystemName ?? s3.Config.AuthenticationRegion ?? "us-east-1";
         WebsiteChange? website = null;
-        if (options.Website is { } settings)
+        if (wanted is { } settings)
         {
-            var url = WebsiteEndpoint.Url(target, region, options.Connection.EndpointUrl);
+            var url = WebsiteEndpoint.Url(target, region, connection.EndpointUrl);
             website = WebsiteConfigurations.Plan(settings, await reader.WebsiteAsync(ct), target, url);
         }
 
         AccessChange? access = null;
-        if (options.Public)
+        if (makePublic)
         {
             access = await PlanAccessAsync(reader, target, PublicReadPolicy.PartitionOf(region), ct);
         }

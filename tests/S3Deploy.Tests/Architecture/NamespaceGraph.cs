@@ -37,10 +37,6 @@ internal sealed class NamespaceGraph
     /// <summary>The types of other namespaces that use <paramref name="type"/> (full names).</summary>
     public IEnumerable<string> UsersOf(Type type) => typeUses.Where(u => u.Used == type.FullName).Select(u => u.User).Order(StringComparer.Ordinal);
 
-    /// <summary>The same graph without <paramref name="ns"/> and its edges.</summary>
-    public NamespaceGraph Without(string ns) =>
-        new(edges.Where(e => e.Key != ns).SelectMany(e => e.Value.Where(to => to != ns).Select(to => (e.Key, to))));
-
     /// <summary>The dependencies between namespaces under <paramref name="root"/> (the root itself included).</summary>
     public static NamespaceGraph Of(Assembly assembly, string root)
     {

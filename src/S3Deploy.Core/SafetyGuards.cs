@@ -1,9 +1,10 @@
 using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
 using S3Deploy.Core.Scanning;
 using S3Deploy.Core.Text;
 
-namespace S3Deploy.Core.Planning;
+namespace S3Deploy.Core;
 
 /// <summary>Refusals that happen before anything in the bucket changes.</summary>
 internal static class SafetyGuards

@@ -1,4 +1,5 @@
 using Amazon.S3;
+using S3Deploy.Core.Applying;
 using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
@@ -6,7 +7,7 @@ using S3Deploy.Core.Remote;
 using S3Deploy.Core.Text;
 using S3Deploy.Core.Website;
 
-namespace S3Deploy.Core.Applying;
+namespace S3Deploy.Core;
 
 /// <summary>
 /// Executes a plan in order: assets, entry documents, website and access, invalidations (and the wait), deletes, manifest.
@@ -28,7 +29,7 @@ internal sealed class PlanApplier(IAmazonS3 s3, DeployOptions options, IDeployOb
         {
             await executor.WriteAsync(plan, outcome, ct);
             await SiteHosting.ApplyAsync(s3, options.Target, plan.Website, plan.Access, observer.Info, ct);
-            (invalidations, var cachesReleased) = await new InvalidationStep(options, observer, http).RunAsync(plan.Invalidations, warnings, ct);
+            (invalidations, var cachesReleased) = await new InvalidationStep(options.CloudFront, () => CloudFrontClients.For(options.Connection, options.CloudFront, http), observer).RunAsync(plan.Invalidations, warnings, ct);
             if (cachesReleased)
             {
                 await executor.DeleteAsync(plan, outcome, ct);

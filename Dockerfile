@@ -1,8 +1,10 @@
 # The GitHub Action's image (action.yml: image: Dockerfile). The runner builds it with this file's folder as the
 # context, so it lives at the repository root, beside the CLI it compiles; .dockerignore keeps the context small.
+# Native AOT links with clang against zlib: the SDK image has neither.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+RUN apt-get update && apt-get install -y --no-install-recommends clang zlib1g-dev && rm -rf /var/lib/apt/lists/*
 COPY . /src
-RUN cd /src && dotnet publish src/S3Deploy.Cli -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true -o /out
+RUN cd /src && dotnet publish src/S3Deploy.Cli -c Release -r linux-x64 -p:PublishAot=true -o /out
 
 # runtime-deps brings libicu: file names are normalized to NFC, which needs ICU.
 # The entrypoint is the one s3deploy executable; "action" reads the inputs from INPUT_* and speaks GitHub's dialect.

@@ -26,8 +26,17 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void Build_stage_publishes_the_cli_self_contained_and_trimmed() =>
-        Assert.Equal("dotnet publish src/S3Deploy.Cli -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true", PublishedAction.PublishCommand());
+    public void Build_stage_publishes_the_cli_native_aot() =>
+        Assert.Equal("dotnet publish src/S3Deploy.Cli -c Release -r linux-x64 -p:PublishAot=true", PublishedAction.PublishCommand());
+
+    [Fact]
+    public void Build_stage_installs_the_native_linker_and_zlib_before_publishing()
+    {
+        var install = Array.FindIndex(Lines, l => l.StartsWith("RUN apt-get update && apt-get install -y", StringComparison.Ordinal) && l.Contains(" clang zlib1g-dev", StringComparison.Ordinal));
+        var publish = Array.FindIndex(Lines, l => l.Contains("dotnet publish", StringComparison.Ordinal));
+
+        Assert.InRange(install, 1, publish - 1);
+    }
 
     [Fact]
     public void Build_context_is_the_cli_and_the_core_it_compiles()

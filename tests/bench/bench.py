@@ -137,13 +137,13 @@ def resolve(program):
     return path
 
 
-def make_tools(wanted, s3deploy_dll, url):
+def make_tools(wanted, s3deploy_exe, url):
     env = tool_env(url)
     tools, skipped = [], []
     for name in wanted:
         if name == "s3deploy":
-            argv = lambda src, bucket, extra: ["dotnet", str(s3deploy_dll), "deploy", src, f"s3://{bucket}", "--endpoint-url", url, "--json", *extra]
-            tools.append(Tool(name, argv, env, version_of(["dotnet", str(s3deploy_dll), "--version"])))
+            argv = lambda src, bucket, extra: [str(s3deploy_exe), "deploy", src, f"s3://{bucket}", "--endpoint-url", url, "--json", *extra]
+            tools.append(Tool(name, argv, env, version_of([str(s3deploy_exe), "--version"])))
         elif name in ("aws", "awsv2"):
             exe = resolve("aws") if name == "aws" else "/usr/bin/aws"
             version = version_of([exe, "--version"]) if exe and os.path.exists(exe) else None
@@ -404,10 +404,10 @@ def markdown(meta, site, big, scale):
 def publish_s3deploy(cache: Path):
     out = cache / "s3deploy-publish"
     log(f"publishing S3Deploy (Release) to {out}")
-    # Runtime-specific, framework-dependent: the CLI project precompiles (ReadyToRun) such a publish.
-    subprocess.run(["dotnet", "publish", str(REPO / "src" / "S3Deploy.Cli"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+    # What users get: a runtime-specific publish of the CLI is one Native AOT file.
+    subprocess.run(["dotnet", "publish", str(REPO / "src" / "S3Deploy.Cli"), "-c", "Release", "-r", "linux-x64",
                     "-o", str(out), "-nologo", "-v", "q"], check=True)
-    return out / "s3deploy.dll"
+    return out / "s3deploy"
 
 
 def main():
@@ -434,13 +434,13 @@ def main():
 
     corpus = [sys.executable, str(HERE / "corpus.py"), "--cache", str(cache), "--scales", ",".join(map(str, scales)) or "none"]
     subprocess.run(corpus + (["--no-big"] if "big" in skip else []), check=True)
-    dll = Path(args.s3deploy).resolve() / "s3deploy.dll" if args.s3deploy else publish_s3deploy(cache)
+    exe = Path(args.s3deploy).resolve() / "s3deploy" if args.s3deploy else publish_s3deploy(cache)
     if not Path("/usr/bin/time").exists():
         raise SystemExit("/usr/bin/time is missing: apt-get install time")
 
     server = Server(cache / "s3data")
     try:
-        tools, skipped = make_tools(args.tools.split(","), dll, server.url)
+        tools, skipped = make_tools(args.tools.split(","), exe, server.url)
         meta = {
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": f"{os.cpu_count()} cores ({cpu_model()}), {mem_gb():.0f} GB RAM, {platform.system()} {platform.release()}",

@@ -5,7 +5,7 @@ namespace S3Deploy.ActionTests.Infrastructure;
 
 /// <summary>
 /// Builds s3deploy exactly as the image does: the Dockerfile's own publish command, run in a copy of the build context
-/// (what .dockerignore lets through), so the trimmed file the tests run is the one the container would hold.
+/// (what .dockerignore lets through), so the native file the tests run is the one the container would hold.
 /// </summary>
 public sealed partial class PublishedAction : IAsyncLifetime
 {

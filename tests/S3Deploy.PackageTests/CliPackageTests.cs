@@ -3,26 +3,57 @@ using S3Deploy.PackageTests.Infrastructure;
 
 namespace S3Deploy.PackageTests;
 
-/// <summary>The s3deploy dotnet tool package: nuget.org shows its readme. In the collection, so no other test builds src/ meanwhile.</summary>
+/// <summary>
+/// The s3deploy dotnet tool: a pointer package (the one nuget.org shows, with its readme) naming a Native AOT package per RID
+/// and a framework-dependent 'any' package for every other OS. The linux-x64 AOT file is what ActionTests' NativeImageTests
+/// compile and run; packing it again here would double the suite's longest step. In the collection, so no other test builds
+/// src/ meanwhile.
+/// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class CliPackageTests : IDisposable
 {
     private readonly string output = Directory.CreateTempSubdirectory("s3deploy-cli-pack-").FullName;
 
+    private static string Cli => Path.Combine(RepoPaths.Root, "src", "S3Deploy.Cli");
+
     public void Dispose() => Directory.Delete(output, recursive: true);
 
     [Fact]
-    public async Task The_cli_package_carries_a_readme()
+    public async Task The_pointer_package_carries_the_readme_and_names_the_native_and_the_fallback_packages()
     {
         // act
-        var pack = await Dotnet.RunOrThrowAsync(RepoPaths.Root, "pack", Path.Combine(RepoPaths.Root, "src", "S3Deploy.Cli"), "-c", "Release", "-o", output);
+        var pack = await Dotnet.RunOrThrowAsync(RepoPaths.Root, "pack", Cli, "-c", "Release", "-o", output);
 
         // assert
         Assert.DoesNotContain("missing a readme", pack.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(": warning ", pack.Output, StringComparison.Ordinal);
         using var zip = ZipFile.OpenRead(Assert.Single(Directory.GetFiles(output, "S3Deploy.Cli.*.nupkg")));
         Assert.NotNull(zip.GetEntry("README.md"));
-        using var nuspec = new StreamReader(zip.GetEntry("S3Deploy.Cli.nuspec")!.Open());
-        Assert.Contains("<readme>README.md</readme>", await nuspec.ReadToEndAsync(), StringComparison.Ordinal);
+        Assert.Contains("<readme>README.md</readme>", await ReadAsync(zip, "S3Deploy.Cli.nuspec"), StringComparison.Ordinal);
+        var settings = await ReadAsync(zip, "tools/any/any/DotnetToolSettings.xml");
+        Assert.Contains("RuntimeIdentifier=\"linux-x64\" Id=\"S3Deploy.Cli.linux-x64\"", settings, StringComparison.Ordinal);
+        Assert.Contains("RuntimeIdentifier=\"any\" Id=\"S3Deploy.Cli.any\"", settings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_any_package_is_framework_dependent_and_runs_with_dotnet()
+    {
+        // act
+        var pack = await Dotnet.RunOrThrowAsync(RepoPaths.Root, "pack", Cli, "-c", "Release", "-o", output, "-r", "any", "-p:PublishAot=false");
+
+        // assert
+        Assert.DoesNotContain(": warning ", pack.Output, StringComparison.Ordinal);
+        var unpacked = Path.Combine(output, "any");
+        ZipFile.ExtractToDirectory(Assert.Single(Directory.GetFiles(output, "S3Deploy.Cli.any.*.nupkg")), unpacked);
+        var tool = Path.Combine(unpacked, "tools", "net10.0", "any");
+        Assert.False(File.Exists(Path.Combine(tool, "s3deploy")), "the fallback must not hold a native file");
+        var version = await Dotnet.RunOrThrowAsync(tool, Path.Combine(tool, "s3deploy.dll"), "--version");
+        Assert.StartsWith("0.1.0", version.Output.Trim(), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ReadAsync(ZipArchive zip, string entry)
+    {
+        using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
+        return await reader.ReadToEndAsync();
     }
 }

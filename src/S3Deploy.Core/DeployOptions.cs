@@ -68,6 +68,7 @@ public sealed record DeployOptions
     {
         Require(PartSize >= MinPartSize, "the multipart part size must be at least 5 MiB (an S3 limit)");
         Require(MultipartThreshold >= PartSize, "the multipart threshold must be at least the part size");
+        HeaderChecks.Validate(Headers, Redirects, DeployManifest.Folder);
     }
 
     private static void Require(bool condition, string message)

@@ -115,9 +115,20 @@ public sealed partial class ReleaseWorkflowTests : IDisposable
         Assert.Contains("tags: |\n            " + versionImage + "\n", Workflow, StringComparison.Ordinal);
         Assert.Contains("IMAGE: " + versionImage + "\n", Workflow, StringComparison.Ordinal);
         Assert.Contains("action/release/pin-image.sh action.yml \"$IMAGE\"\n", Workflow, StringComparison.Ordinal);
-        Assert.True(Workflow.IndexOf("docker/build-push-action@", StringComparison.Ordinal) < Workflow.IndexOf("git push --force", StringComparison.Ordinal));
+        var push = Workflow.IndexOf("git push --force", StringComparison.Ordinal);
+        Assert.True(Workflow.IndexOf("docker/build-push-action@", StringComparison.Ordinal) < push);
+        Assert.True(Workflow.IndexOf("docker run --rm --pull always", StringComparison.Ordinal) < push);
         Assert.Contains("permissions:\n  contents: write", Workflow, StringComparison.Ordinal);
         Assert.Contains("  packages: write", Workflow, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Smoke_test_of_the_pushed_image_runs_the_entrypoint_the_Dockerfile_names()
+    {
+        var entrypoint = EntrypointLine().Match(File.ReadAllText(Path.Combine(RepoPaths.Root, "Dockerfile"))).Groups[1].Value;
+
+        Assert.StartsWith("/", entrypoint, StringComparison.Ordinal);
+        Assert.Contains($"docker run --rm --pull always --entrypoint {entrypoint} \"$IMAGE\" --help\n", Workflow, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,6 +168,9 @@ public sealed partial class ReleaseWorkflowTests : IDisposable
         File.Copy(Path.Combine(RepoPaths.Root, "action.yml"), copy);
         return copy;
     }
+
+    [GeneratedRegex("^ENTRYPOINT \\[\"([^\"]+)\"", RegexOptions.Multiline)]
+    private static partial Regex EntrypointLine();
 
     [GeneratedRegex(@"^\s*(?:-\s+)?uses:\s+(\S+)", RegexOptions.Multiline)]
     private static partial Regex UsesLine();

@@ -99,6 +99,7 @@ internal sealed class HashCache
             }
 
             HashCacheFile.Write(file, root, [.. seen]);
+            HashCacheFolder.Prune(folder, DateTime.UtcNow - HashCacheFolder.Unused);
         }
         catch (Exception e)
         {

@@ -91,6 +91,23 @@ public sealed class HashCacheKeyTests : HashCacheTest
     }
 
     [Fact]
+    public void Pruning_removes_only_caches_unused_for_a_month()
+    {
+        var old = Caches.Write("0123.hashes", "old");
+        var dead = Caches.Write("0123.hashes.77.abc.tmp", "a writer that died");
+        var recent = Caches.Write("4567.hashes", "recent");
+        var other = Caches.Write("notes.txt", "not ours");
+        foreach (var path in new[] { old, dead, other })
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddDays(-31));
+        }
+
+        HashCacheFolder.Prune(Caches.Path, DateTime.UtcNow - HashCacheFolder.Unused);
+
+        Assert.Equal([recent, other], Directory.GetFiles(Caches.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Each_source_folder_has_its_own_cache_file()
     {
         Assert.NotEqual(HashCacheFolder.FileFor(Caches.Path, "/srv/site-a"), HashCacheFolder.FileFor(Caches.Path, "/srv/site-b"));

@@ -99,12 +99,21 @@ internal sealed class HashCache
             }
 
             HashCacheFile.Write(file, root, [.. seen]);
-            HashCacheFolder.Prune(folder, DateTime.UtcNow - HashCacheFolder.Unused);
         }
         catch (Exception e)
         {
             // A read-only home or a full disk costs the next deploy a read of every file, not this deploy.
             Problem = $"The hash cache was not saved in {folder} ({e.Message.TrimEnd('.')}); the next deploy reads every file again.";
+            return;
+        }
+
+        try
+        {
+            HashCacheFolder.Prune(folder, DateTime.UtcNow - HashCacheFolder.Unused);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another deploy pruning at the same time, or a file not ours: left for the next save.
         }
     }
 

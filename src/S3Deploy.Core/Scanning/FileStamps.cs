@@ -20,6 +20,19 @@ internal static class FileStamps
     /// <summary>The stamp of the file at <paramref name="realPath"/> (not following a link); null when there is none.</summary>
     public static FileStamp? Read(string realPath)
     {
+        try
+        {
+            return Stat(realPath);
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // A C library without statx: no stamp, so the file is read, as without a cache.
+            return null;
+        }
+    }
+
+    private static FileStamp? Stat(string realPath)
+    {
         Span<byte> buffer = stackalloc byte[256];
         buffer.Clear();
         if (OperatingSystem.IsLinux())

@@ -13,10 +13,14 @@ namespace S3Deploy.Core.Remote;
 /// </summary>
 internal sealed class BucketLister(IAmazonS3 s3, S3Target target, IReadOnlyList<KeyRange> ranges)
 {
+    /// <summary>Whether the last listing came from the ranges side by side rather than one page after another.</summary>
+    public bool ListedInRanges { get; private set; }
+
     public async Task<Dictionary<string, RemoteObject>> ListAsync(CancellationToken ct)
     {
         if (ranges.Count > 1 && await ListRangesAsync(ct) is { } objects)
         {
+            ListedInRanges = true;
             return objects;
         }
 

@@ -47,13 +47,13 @@ internal static class ListingRanges
     }
 
     /// <summary>
-    /// The key cut before its first surrogate or character from U+E000 up. Below U+D800 UTF-8 and UTF-16 order agree, so
-    /// against such a boundary a server that compares UTF-16 strings (as JavaScript and .NET emulators do) puts every
-    /// key on the same side as S3 does.
+    /// The key up to its first surrogate or character from U+E000 up, which becomes U+D7FF: below U+D800 UTF-8 and UTF-16
+    /// order agree, so against such a boundary a server that compares UTF-16 strings (as JavaScript and .NET emulators do)
+    /// puts every key on the same side as S3 does; U+D7FF keeps the cut key's neighbours above it.
     /// </summary>
     public static string SafeBoundary(string key)
     {
         var cut = key.AsSpan().IndexOfAnyInRange('\uD800', '\uFFFF');
-        return cut < 0 ? key : key[..cut];
+        return cut < 0 ? key : key[..cut] + "\uD7FF";
     }
 }

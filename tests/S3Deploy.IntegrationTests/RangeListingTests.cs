@@ -23,15 +23,18 @@ public sealed class RangeListingTests(Servers servers) : ServerTest(servers)
         var sequential = await new BucketLister(s3, target, [KeyRange.All]).ListAsync(CancellationToken.None);
 
         Assert.Equal(Describe(sequential), Describe(inRanges));
-        Assert.Equal(site.Keys().Concat(stale).Append(DeployManifest.RelativeKey).Order(StringComparer.Ordinal), inRanges.Keys.Order(StringComparer.Ordinal));
         if (emulator == Emulator.Moto)
         {
-            // moto lists in code point order, as S3 does; s3rver 3.7.1 walks its folders in readdir order (see tests/bench/s3server.js), which the range listing notices and lists page after page instead.
+            // moto lists as S3 does. s3rver 3.7.1 walks its folders in readdir order (tests/bench/s3server.js): page after
+            // page it misses '\U0001F600.html' beside the folder '\U0001F600/', so there only the equality above holds.
+            Assert.Equal(site.Keys().Concat(stale).Append(DeployManifest.RelativeKey).Order(StringComparer.Ordinal), inRanges.Keys.Order(StringComparer.Ordinal));
             Assert.True(ranged.ListedInRanges);
         }
     }
 
-    [Theory, OnS3rver, OnMoto]
+    [Theory]
+    [OnS3rver(Skip = "s3rver 3.7.1 lists in readdir order and misses a key beside a folder of the same stem even page after page (tests/bench/s3server.js); the test above shows ranges list what pages do there")]
+    [OnMoto]
     public async Task A_large_site_redeploys_as_a_no_op_that_deletes_exactly_the_stale_keys_at_the_boundaries(Emulator emulator)
     {
         await UseAsync(emulator);
@@ -66,8 +69,11 @@ public sealed class RangeListingTests(Servers servers) : ServerTest(servers)
         var stale = new List<string>();
         foreach (var boundary in ranges.Select(r => r.Through).OfType<string>().Select(target.RelativeKey))
         {
-            stale.AddRange([boundary[..^1], boundary + "0", boundary + "\U0001F600", boundary + "/x"]);
+            stale.AddRange([boundary[..^1], boundary + "0", boundary + "\U0001F600", boundary + "/x", boundary]);
         }
+
+        // A boundary is a local key or, cut before an emoji, a key ending in U+D7FF that only the bucket has.
+        stale.RemoveAll(k => k.Length == 0 || File.Exists(site.FullPath(k)));
 
         foreach (var key in stale)
         {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """No-op redeploys through tests/bench/latency_proxy.py (40 ms added each way, so 80 ms more per round trip).
 
-Each tool's bucket is filled straight from s3rver first; only the counted no-op runs go through the proxy. The tree is the
+S3Deploy also runs as "s3deploy-1" with --concurrency 1, which lists page after page. Each tool's bucket is filled straight from s3rver first; only the counted no-op runs go through the proxy. The tree is the
 synthetic tree of small files (10,000 by default: 10 listing pages), built here without the network.
 
   python3 tests/bench/latency.py [--files 10000] [--runs 3] [--delay-ms 40] [--tools s3deploy,aws,rclone] [--s3deploy DIR]
@@ -59,8 +59,12 @@ def main():
         bench.log(f"load {bench.load_average()}; {args.files} files; {args.delay_ms:g} ms each way; skipped: {skipped or 'none'}")
         for tool in direct:
             bench.measure(server, tool, tree, server.bucket(f"{tool.name}-latency"))
+        for tool in [t for t in slow if t.name == "s3deploy"]:
+            # --concurrency 1 lists page after page, as S3Deploy did before it listed key ranges side by side.
+            one = lambda src, bucket, extra, argv=tool.argv: argv(src, bucket, ["--concurrency", "1", *extra])
+            slow.append(bench.Tool("s3deploy-1", one, tool.env, tool.version))
         results = bench.scenario(server, slow, f"no-op through the latency proxy, {args.files} files", 1, args.runs,
-                                 prepare=lambda t, r: None, bucket_of=lambda t, r: f"{t.name}-latency", source=tree)
+                                 prepare=lambda t, r: None, bucket_of=lambda t, r: f"{t.name.split('-')[0]}-latency", source=tree)
     finally:
         delayed.terminate()
         server.stop()

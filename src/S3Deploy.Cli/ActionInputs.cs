@@ -37,6 +37,7 @@ internal sealed class ActionInputs(Func<string, string?> environment)
         From(given, "exclude", "exclude", name => List(name));
         From(given, "concurrency", "concurrency", Int);
         From(given, "public", "public", Bool);
+        From(given, "hash-cache", "hashCache", Bool);
         From(given, "cloudfront-distribution-id", "cloudfront.distributions", name => List(name, ','));
         From(given, "wait-for-invalidation", "cloudfront.wait", Bool);
         var options = file.OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false);

@@ -29,6 +29,7 @@ internal sealed class DeployCommand
     private readonly Option<bool> dryRun = new("--dry-run") { Description = "Show what would change, change nothing." };
     private readonly Option<bool> json = new("--json") { Description = "Print one JSON object with the result on stdout." };
     private readonly Option<bool> followSymlinks = new("--follow-symlinks") { Description = "Deploy files that symbolic links point to outside the source folder." };
+    private readonly Option<bool> noHashCache = new("--no-hash-cache") { Description = "Read every file, instead of taking the MD5 of files unchanged since the last deploy (same size, mtime, ctime and inode) from the local hash cache." };
     private readonly Option<string?> cacheControl = new("--cache-control") { HelpName = "VALUE", Description = "Cache-Control for files no rule gives one (replaces the built-in defaults)." };
     private readonly Option<string?> precompressed = new("--precompressed") { HelpName = "br|gzip|none", Description = "Upload X.br or X.gz found beside X as X, with its Content-Encoding: br, gzip or none." };
     private readonly Option<string?> sse = new("--sse") { HelpName = "AES256|aws:kms", Description = "Server-side encryption for every object: AES256 or aws:kms." };
@@ -57,7 +58,7 @@ internal sealed class DeployCommand
         [
             Text(source, "source"), Text(target, "target"), Text(region, "region"), Text(profile, "profile"), Text(endpointUrl, "endpointUrl"),
             Set(noDelete, "delete", false), Number(maxDeletes, "maxDeletes"), Set(allowEmpty, "allowEmpty", true), List(exclude, "exclude"),
-            Number(concurrency, "concurrency"), Set(followSymlinks, "followSymlinks", true), Text(cacheControl, "cacheControl"),
+            Number(concurrency, "concurrency"), Set(followSymlinks, "followSymlinks", true), Set(noHashCache, "hashCache", false), Text(cacheControl, "cacheControl"),
             Text(precompressed, "precompressed"), Text(sse, "sse"), Text(sseKmsKeyId, "sseKmsKeyId"), Text(storageClass, "storageClass"),
             Set(website, "website", new JsonObject()), Text(indexDocument, "website.index"), Text(errorDocument, "website.error"),
             Set(spa, "website.spa", true), Set(makePublic, "public", true), Text(keepStale, "keepStale"),

@@ -36,6 +36,15 @@ public sealed record DeployOptions
 
     public bool FollowSymlinks { get; init; }
 
+    /// <summary>Take a file's MD5 from the local hash cache when its size, mtime, ctime and inode are unchanged since it was hashed.</summary>
+    public bool HashCache { get; init; } = true;
+
+    /// <summary>Where hash caches are kept (tests); null: $S3DEPLOY_CACHE_DIR or the user's cache folder.</summary>
+    internal string? HashCacheFolder { get; init; }
+
+    /// <summary>How long after its last change a file's hash may be cached (tests shorten it).</summary>
+    internal TimeSpan HashCacheSettle { get; init; } = Scanning.HashCache.DefaultSettle;
+
     /// <summary>Rules, default Cache-Control, encryption and storage class.</summary>
     public HeaderSettings Headers { get; init; } = new();
 
@@ -68,6 +77,7 @@ public sealed record DeployOptions
     {
         Require(PartSize >= MinPartSize, "the multipart part size must be at least 5 MiB (an S3 limit)");
         Require(MultipartThreshold >= PartSize, "the multipart threshold must be at least the part size");
+        HeaderChecks.Validate(Headers, Redirects, DeployManifest.Folder);
     }
 
     private static void Require(bool condition, string message)

@@ -31,10 +31,17 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         SafetyGuards.CheckSource([.. source.Files.Select(f => f.Key)], options);
 
         using var s3 = (clients ?? S3ClientFactory.Create)(options.Connection);
-        var reader = new BucketReader(s3, options.Target);
-        var (scan, state) = await ScanWhileListingAsync(reader, source, ct);
+        var reader = new BucketReader(s3, options.Target, ListingRanges.Split(source.Files.Select(f => f.Key), options.Target, options.Concurrency));
+        var cache = options.HashCache ? HashCache.Open(source.RealRoot, options.HashCacheFolder ?? HashCacheFolder.Default(Environment.GetEnvironmentVariable), options.HashCacheSettle) : null;
+        var (scan, state) = await ScanWhileListingAsync(reader, source, cache, ct);
         var warnings = new WarningList(observer, [.. scan.Warnings, .. state.Warnings]);
-        observer.Info($"Scanned {Plural.Of(scan.Files.Count, "file")} ({Bytes.Format(scan.Files.Sum(f => f.Size))}) in {options.Source}");
+        var unread = scan.FromCache > 0 ? $"; {scan.FromCache:N0} unchanged since the last scan, not read (hash cache)" : "";
+        observer.Info($"Scanned {Plural.Of(scan.Files.Count, "file")} ({Bytes.Format(scan.Files.Sum(f => f.Size))}) in {options.Source}{unread}");
+        if (cache?.Problem is { } problem)
+        {
+            observer.Info(problem);
+        }
+
         observer.Info($"Found {Plural.Of(state.Objects.Count, "object")} under {options.Target}{(state.ManifestFound ? "" : " (no deploy manifest yet)")}");
 
         var desired = DesiredSite.Build(scan.Files, policy, options.Precompressed, options.Redirects);
@@ -61,14 +68,14 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
     }
 
     /// <summary>Lists the bucket while the folder is hashed; a file that cannot be read cancels the listing and wins.</summary>
-    private static async Task<(ScanResult Scan, BucketState State)> ScanWhileListingAsync(BucketReader reader, SourceListing source, CancellationToken ct)
+    private static async Task<(ScanResult Scan, BucketState State)> ScanWhileListingAsync(BucketReader reader, SourceListing source, HashCache? cache, CancellationToken ct)
     {
         using var listing = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reading = reader.ReadAsync(listing.Token);
         ScanResult scan;
         try
         {
-            scan = await SiteScanner.HashAsync(source, ct);
+            scan = await SiteScanner.HashAsync(source, ct, cache);
         }
         catch
         {

@@ -26,6 +26,7 @@ public sealed partial class S3DeployTask
     public string? Concurrency { get; set; }
     public bool DryRun { get; set; }
     public bool FollowSymlinks { get; set; }
+    public bool HashCache { get; set; } = true;
     public string? CacheControl { get; set; }
     public string? Precompressed { get; set; }
     public string? Sse { get; set; }

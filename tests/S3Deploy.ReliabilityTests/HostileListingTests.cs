@@ -42,10 +42,34 @@ public sealed class HostileListingTests(S3ServerFixture server) : ReliabilityTes
         await AssertUnchangedAsync(proxy);
     }
 
+    [Theory]
+    [InlineData(true, "S3D023")]
+    [InlineData(false, "S3D024")]
+    public async Task A_site_listed_in_key_ranges_keeps_both_checks_in_every_range(bool token, string code)
+    {
+        var site = await DeployedSiteAsync(extraFiles: 2500);
+        var proxy = Proxy();
+        var lists = 0;
+        proxy.Rule = r => r.Operation == S3Operation.List
+            ? Fault.Answer(200, Interlocked.Increment(ref lists) < 200 ? ListPage(token ? "token-1" : null, truncated: true) : ListPage(null, truncated: false), ("Content-Type", "application/xml"))
+            : null;
+
+        var (exit, _, stderr) = await CliAsync("deploy", site.Path, $"s3://{Bucket.Name}", "--endpoint-url", proxy.Endpoint);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"error {code}: ", ErrorLine(stderr));
+        Assert.DoesNotContain(proxy.Log, e => e.Request.Method is "PUT" or "POST" or "DELETE");
+    }
+
     /// <summary>Deployed with stale.html, which is then removed from the folder: a complete listing would delete it.</summary>
-    private async Task<TempSite> DeployedSiteAsync()
+    private async Task<TempSite> DeployedSiteAsync(int extraFiles = 0)
     {
         var site = Site(("index.html", "<h1>v1</h1>"), ("app.js", "let a = 1;"), ("stale.html", "stale"));
+        for (var i = 0; i < extraFiles; i++)
+        {
+            site.Write($"page{i:D4}.html", $"{i}");
+        }
+
         await DeployAsync(site);
         site.Delete("stale.html");
         site.Write("index.html", "<h1>v2</h1>");

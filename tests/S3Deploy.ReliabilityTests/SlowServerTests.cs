@@ -1,4 +1,5 @@
 using S3Deploy.Core;
+using S3Deploy.Core.Config;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Remote;
 using S3Deploy.ReliabilityTests.Infrastructure;
@@ -107,9 +108,13 @@ public sealed class SlowServerTests(S3ServerFixture server) : ReliabilityTest(se
         var site = Site(("index.html", "x"));
         var proxy = Proxy();
 
-        var e = await Assert.ThrowsAsync<DeployException>(() => DeployAsync(Through(proxy, site) with { Connection = Server.Connection with { EndpointUrl = proxy.Endpoint, Timeout = TimeSpan.FromMilliseconds(10) } }));
+        var config = new DeployConfig { Source = site.Path, Target = $"s3://{Bucket.Name}", EndpointUrl = proxy.Endpoint, Timeout = "10ms" };
+
+        // The one validator runs where options are made from their sources, so nothing is contacted.
+        var e = Assert.Throws<DeployException>(() => config.ToOptions(dryRun: false));
 
         Assert.Equal(DiagnosticCode.BadOption, e.Code);
+        Assert.Contains("timeout", e.Message, StringComparison.Ordinal);
         Assert.Empty(proxy.Log);
     }
 

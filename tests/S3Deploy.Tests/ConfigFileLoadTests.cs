@@ -75,6 +75,7 @@ public sealed class ConfigFileLoadTests : IDisposable
         Assert.Equal(["*.map", "uploads/"], options.Excludes);
         Assert.Equal(4, options.Concurrency);
         Assert.True(options.FollowSymlinks);
+        Assert.False(options.HashCache);
         Assert.False(options.DryRun);
         Assert.Equal(Compression.Brotli, options.Precompressed);
         Assert.Equal(new Dictionary<string, string> { ["/old/page.html"] = "/new/", ["/blog"] = "https://blog.example.com/" }, options.Redirects);
@@ -126,6 +127,7 @@ public sealed class ConfigFileLoadTests : IDisposable
         Assert.Equal(DeployOptions.DefaultConcurrency, options.Concurrency);
         Assert.False(options.AllowEmpty);
         Assert.False(options.FollowSymlinks);
+        Assert.True(options.HashCache);
         Assert.Empty(options.Excludes);
         Assert.Empty(options.Redirects);
         Assert.Empty(options.Headers.Rules);

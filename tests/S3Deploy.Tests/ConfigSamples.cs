@@ -18,6 +18,7 @@ internal static class ConfigSamples
           "exclude": ["*.map", "uploads/"],
           "concurrency": 4,
           "followSymlinks": true,
+          "hashCache": false,
           "cacheControl": "public, max-age=60",
           "precompressed": "br",
           "sse": "aws:kms",

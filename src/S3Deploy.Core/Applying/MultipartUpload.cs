@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -8,8 +7,8 @@ using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Core.Applying;
 
-/// <summary>Uploads one large object in parts, each with its own Content-MD5, and aborts the upload on any failure.</summary>
-internal sealed class MultipartUpload(IAmazonS3 s3, S3Target target, bool plainBodies, long partSize, IDeployObserver observer)
+/// <summary>Uploads one large object in parts (sent several at once, each with its own Content-MD5), and aborts the upload on any failure.</summary>
+internal sealed class MultipartUpload(IAmazonS3 s3, S3Target target, PartSender sender, long partSize, IDeployObserver observer)
 {
     private const int MaxParts = 10_000;
     private static readonly TimeSpan AbortTimeout = TimeSpan.FromSeconds(10);
@@ -22,34 +21,7 @@ internal sealed class MultipartUpload(IAmazonS3 s3, S3Target target, bool plainB
         var upload = await Call(() => s3.InitiateMultipartUploadAsync(start, ct), d.RelativeKey);
         try
         {
-            var parts = new List<PartETag>();
-            using var whole = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-            var size = EffectivePartSize(body.Size);
-            for (long offset = 0, number = 1; offset < body.Size; offset += size, number++)
-            {
-                var length = Math.Min(size, body.Size - offset);
-                var request = new UploadPartRequest
-                {
-                    BucketName = target.Bucket,
-                    Key = key,
-                    UploadId = upload.UploadId,
-                    PartNumber = (int)number,
-                    FilePath = body.Path,
-                    FilePosition = offset,
-                    PartSize = length,
-                    MD5Digest = await PartMd5Async(body.Path, offset, length, whole, ct),
-                    UseChunkEncoding = !plainBodies,
-                };
-                request.StreamTransferProgress += sent;
-                var part = await Call(() => s3.UploadPartAsync(request, ct), d.RelativeKey);
-                parts.Add(new PartETag((int)number, part.ETag));
-            }
-
-            if (Convert.ToHexStringLower(whole.GetHashAndReset()) != body.Md5Hex)
-            {
-                throw UploadBody.Changed(d.File);
-            }
-
+            var parts = await sender.SendAsync(d, upload.UploadId, body, EffectivePartSize(body.Size), sent, ct);
             var complete = new CompleteMultipartUploadRequest { BucketName = target.Bucket, Key = key, UploadId = upload.UploadId, PartETags = parts };
             var done = await Call(() => s3.CompleteMultipartUploadAsync(complete, ct), d.RelativeKey);
             return ETags.Normalize(done.ETag);
@@ -71,28 +43,6 @@ internal sealed class MultipartUpload(IAmazonS3 s3, S3Target target, bool plainB
         }
 
         return size;
-    }
-
-    private static async Task<string> PartMd5Async(string path, long offset, long length, IncrementalHash whole, CancellationToken ct)
-    {
-        await using var stream = UploadBody.Open(path);
-        stream.Position = offset;
-        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        var buffer = new byte[1 << 16];
-        for (var left = length; left > 0;)
-        {
-            var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), ct);
-            if (read == 0)
-            {
-                throw new IOException($"'{path}' got shorter while it was being uploaded.");
-            }
-
-            md5.AppendData(buffer, 0, read);
-            whole.AppendData(buffer, 0, read);
-            left -= read;
-        }
-
-        return Convert.ToBase64String(md5.GetHashAndReset());
     }
 
     /// <summary>With a fresh short timeout, as the deploy's own token is often the reason to abort (Ctrl+C, SIGTERM).</summary>

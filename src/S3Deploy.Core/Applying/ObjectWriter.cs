@@ -7,9 +7,10 @@ using S3Deploy.Core.Remote;
 namespace S3Deploy.Core.Applying;
 
 /// <summary>Writes one object: a streamed PUT with Content-MD5, a multipart upload above the threshold, or a header-only copy onto itself.</summary>
-internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodies, long multipartThreshold, long partSize, IDeployObserver observer)
+internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodies, long multipartThreshold, long partSize, int concurrency, IDeployObserver observer)
 {
-    private readonly MultipartUpload multipart = new(s3, target, plainBodies, partSize, observer);
+    private readonly bool unsignedPayload = PayloadSigning.CanSkip(s3);
+    private readonly MultipartUpload multipart = new(s3, target, new PartSender(s3, target, new PartSlots(concurrency, partSize), plainBodies, PayloadSigning.CanSkip(s3)), partSize, observer);
 
     public async Task<StoredObject> ApplyAsync(PlannedAction action, CancellationToken ct)
     {
@@ -49,6 +50,7 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
             AutoCloseStream = true,
             MD5Digest = body.Md5Base64,
             UseChunkEncoding = !plainBodies,
+            DisablePayloadSigning = unsignedPayload ? true : null,
         };
         d.Headers.ApplyTo(request);
         request.StreamTransferProgress += sent;

@@ -29,6 +29,7 @@ internal static class ConfigOptions
             Excludes = config.Exclude ?? [],
             Concurrency = config.Concurrency ?? defaults.Concurrency,
             FollowSymlinks = config.FollowSymlinks ?? defaults.FollowSymlinks,
+            HashCache = config.HashCache ?? defaults.HashCache,
             DryRun = dryRun,
             Precompressed = Encodings.Parse(config.Precompressed, "precompressed"),
             Redirects = config.Redirects ?? [],

@@ -38,6 +38,8 @@ internal sealed class DeployConfig
 
     public bool? FollowSymlinks { get; set; }
 
+    public bool? HashCache { get; set; }
+
     public string? CacheControl { get; set; }
 
     public string? Precompressed { get; set; }

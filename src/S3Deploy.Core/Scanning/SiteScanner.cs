@@ -50,16 +50,18 @@ internal sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, s
             }
         }
 
-        return new SourceListing(walk.Found, walk.Warnings);
+        return new SourceListing(walk.Found, walk.Warnings) { RealRoot = realRoot };
     }
 
-    internal static async Task<ScanResult> HashAsync(SourceListing listing, CancellationToken cancellationToken)
+    /// <summary>Hashes every file, or takes its MD5 from <paramref name="cache"/> when its stamp is unchanged; saves the cache after.</summary>
+    internal static async Task<ScanResult> HashAsync(SourceListing listing, CancellationToken cancellationToken, HashCache? cache = null)
     {
         var files = new ConcurrentBag<LocalFile>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(listing.Files, options, async (item, ct) => files.Add(await HashAsync(item.Key, item.RealPath, ct)));
+        await Parallel.ForEachAsync(listing.Files, options, async (item, ct) => files.Add(await HashAsync(item.Key, item.RealPath, cache, ct)));
         var sorted = files.OrderBy(f => f.RelativeKey, StringComparer.Ordinal).ToList();
-        return new ScanResult(sorted, listing.Warnings);
+        cache?.Save();
+        return new ScanResult(sorted, listing.Warnings) { FromCache = cache?.Hits ?? 0 };
     }
 
     private void Walk(SourceWalk walk, string realFolder, string relative)
@@ -189,11 +191,23 @@ internal sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, s
     private static string Shortened(string path) =>
         path.Length <= 300 ? path : $"{path[..120]}…({path.Length:N0} characters)…{path[^120..]}";
 
-    private static async Task<LocalFile> HashAsync(string key, string path, CancellationToken ct)
+    private static async Task<LocalFile> HashAsync(string key, string path, HashCache? cache, CancellationToken ct)
     {
         try
         {
-            return await HashFileAsync(key, path, ct);
+            if (cache is null || HashCache.Stamp(path) is not ({ } stamp, var at))
+            {
+                return await HashFileAsync(key, path, ct);
+            }
+
+            if (cache.Find(path, stamp) is { } md5)
+            {
+                return new LocalFile(key, path, stamp.Size, md5);
+            }
+
+            var hashed = await HashFileAsync(key, path, ct);
+            cache.Keep(path, stamp, at, hashed);
+            return hashed;
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {

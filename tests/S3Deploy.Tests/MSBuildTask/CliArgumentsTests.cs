@@ -28,6 +28,7 @@ public sealed class CliArgumentsTests
     [InlineData(nameof(S3DeployTask.Concurrency), "4", "--concurrency 4")]
     [InlineData(nameof(S3DeployTask.DryRun), true, "--dry-run")]
     [InlineData(nameof(S3DeployTask.FollowSymlinks), true, "--follow-symlinks")]
+    [InlineData(nameof(S3DeployTask.HashCache), false, "--no-hash-cache")]
     [InlineData(nameof(S3DeployTask.CacheControl), "no-cache", "--cache-control no-cache")]
     [InlineData(nameof(S3DeployTask.Precompressed), "gzip", "--precompressed gzip")]
     [InlineData(nameof(S3DeployTask.Sse), "aws:kms", "--sse aws:kms")]
@@ -70,7 +71,7 @@ public sealed class CliArgumentsTests
         });
 
         Assert.Empty(silent.Select(p => p.Name));
-        Assert.Equal(28, options.Count());
+        Assert.Equal(29, options.Count());
     }
 
     [Fact]

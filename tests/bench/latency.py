@@ -4,7 +4,9 @@
 S3Deploy also runs as "s3deploy-1" with --concurrency 1, which lists page after page. Each tool's bucket is filled straight from s3rver first; only the counted no-op runs go through the proxy. The tree is the
 synthetic tree of small files (10,000 by default: 10 listing pages), built here without the network.
 
-  python3 tests/bench/latency.py [--files 10000] [--runs 3] [--delay-ms 40] [--tools s3deploy,aws,rclone] [--s3deploy DIR]
+  python3 tests/bench/latency.py [--files 10000 | --site] [--runs 3] [--delay-ms 40] [--tools s3deploy,aws,rclone] [--s3deploy DIR]
+
+--site uses the benchmark's site corpus (corpus.py builds it) instead of the synthetic tree.
 """
 import argparse
 import statistics
@@ -51,6 +53,7 @@ def proxy(url, delay_ms):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--site", action="store_true", help="the site corpus (cache/site) instead of a synthetic tree")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--delay-ms", type=float, default=40.0)
     parser.add_argument("--tools", default="s3deploy,aws,rclone")
@@ -59,7 +62,10 @@ def main():
     args = parser.parse_args()
     cache = Path(args.cache).resolve()
     cache.mkdir(parents=True, exist_ok=True)
-    tree = build_tree(cache, args.files)
+    tree = cache / "site" if args.site else build_tree(cache, args.files)
+    if args.site and not (cache / "site.complete").exists():
+        raise SystemExit(f"no site corpus in {cache}: run tests/bench/corpus.py --cache {cache} first")
+    label = "the site" if args.site else f"{args.files} files"
     dll = Path(args.s3deploy).resolve() / "s3deploy.dll" if args.s3deploy else bench.publish_s3deploy(cache)
 
     server = bench.Server(cache / "s3data-latency")
@@ -67,14 +73,14 @@ def main():
     try:
         direct, skipped = tools_for(args.tools.split(","), dll, server.url)
         slow, _ = tools_for([t.name for t in direct], dll, url)
-        bench.log(f"load {bench.load_average()}; {args.files} files; {args.delay_ms:g} ms each way; skipped: {skipped or 'none'}")
+        bench.log(f"load {bench.load_average()}; {label}; {args.delay_ms:g} ms each way; skipped: {skipped or 'none'}")
         for tool in direct:
             bench.measure(server, tool, tree, server.bucket(f"{tool.name}-latency"))
         for tool in [t for t in slow if t.name == "s3deploy"]:
             # --concurrency 1 lists page after page, as S3Deploy did before it listed key ranges side by side.
             one = lambda src, bucket, extra, argv=tool.argv: argv(src, bucket, ["--concurrency", "1", *extra])
             slow.append(bench.Tool("s3deploy-1", one, tool.env, tool.version))
-        results = bench.scenario(server, slow, f"no-op through the latency proxy, {args.files} files", 1, args.runs,
+        results = bench.scenario(server, slow, f"no-op through the latency proxy, {label}", 1, args.runs,
                                  prepare=lambda t, r: None, bucket_of=lambda t, r: f"{t.name.split('-')[0]}-latency", source=tree)
     finally:
         delayed.terminate()

@@ -26,8 +26,19 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void Build_stage_publishes_the_cli_native_aot() =>
-        Assert.Equal("dotnet publish src/S3Deploy.Cli -c Release -r linux-x64 -p:PublishAot=true", PublishedAction.PublishCommand());
+    public void Build_stage_publishes_the_cli_native_aot_with_the_version_it_is_given() =>
+        Assert.Equal("dotnet publish src/S3Deploy.Cli -c Release -r linux-x64 -p:PublishAot=true -p:Version=$VERSION", PublishedAction.PublishCommand());
+
+    [Fact]
+    public void Version_argument_defaults_to_the_projects_own_version_and_comes_before_the_publish()
+    {
+        var props = File.ReadAllText(Path.Combine(RepoPaths.Root, "Directory.Build.props"));
+        var version = props[(props.IndexOf("<Version>", StringComparison.Ordinal) + 9)..props.IndexOf("</Version>", StringComparison.Ordinal)];
+        var argument = Array.IndexOf(Lines, "ARG VERSION=" + version);
+        var publish = Array.FindIndex(Lines, l => l.Contains("dotnet publish", StringComparison.Ordinal));
+
+        Assert.InRange(argument, 1, publish - 1);
+    }
 
     [Fact]
     public void Build_stage_installs_the_native_linker_and_zlib_before_publishing()

@@ -2,13 +2,16 @@ using S3Deploy.ActionTests.Infrastructure;
 
 namespace S3Deploy.ActionTests;
 
-/// <summary>The one native file the image holds (the Dockerfile's own publish) runs its entrypoint as the runner would.</summary>
+/// <summary>
+/// The one native file the image holds (the Dockerfile's own publish) runs its entrypoint as the runner would. The publish is a
+/// Native AOT compile, so these run only with S3DEPLOY_NATIVE_TESTS=1 (the release workflow, before it pushes the image).
+/// </summary>
 [Collection(ActionCollection.Name)]
 public sealed class NativeImageTests(S3ServerFixture server, PublishedAction image) : IClassFixture<PublishedAction>, IDisposable
 {
     private readonly TempSite workspace = TempSite.With(("dist/index.html", "<h1>v1</h1>"), ("dist/app.js", "v1"), ("dist/Cafe\u0301.txt", "menu"));
 
-    [Fact]
+    [NativeFact]
     public void Entrypoint_is_native_aot_code_with_no_dotnet_host()
     {
         // Every .NET apphost (single-file bundles included, which start a runtime and JIT) carries this bundle signature; Native AOT has no host.
@@ -21,7 +24,16 @@ public sealed class NativeImageTests(S3ServerFixture server, PublishedAction ima
         Assert.True(File.ReadAllBytes(image.Binary).AsSpan().IndexOf(hostBundleSignature) < 0, "s3deploy is a .NET host, not a Native AOT file");
     }
 
-    [Fact]
+    [NativeFact]
+    public async Task Entrypoint_says_the_version_the_image_was_built_with()
+    {
+        var run = await ProcessRun.StartAsync(image.Binary, ["--version"], workspace.Path, new Dictionary<string, string?>());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(PublishedAction.Version, run.Stdout.Trim().Split('+')[0]);
+    }
+
+    [NativeFact]
     public async Task Native_entrypoint_deploys_from_the_inputs_and_writes_outputs_and_summary()
     {
         var bucket = await server.CreateBucketAsync();

@@ -103,7 +103,7 @@ public sealed partial class ReleaseWorkflowTests : IDisposable
     {
         var uses = UsesLine().Matches(Workflow).Select(m => m.Groups[1].Value).ToArray();
 
-        Assert.Equal(["actions/checkout", "docker/login-action", "docker/build-push-action", "actions/setup-dotnet"], uses.Select(u => u.Split('@')[0]));
+        Assert.Equal(["actions/checkout", "actions/setup-dotnet", "docker/login-action", "docker/build-push-action"], uses.Select(u => u.Split('@')[0]));
         Assert.All(uses, u => Assert.Matches("@[0-9a-f]{40}$", u));
     }
 

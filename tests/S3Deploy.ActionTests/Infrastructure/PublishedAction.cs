@@ -11,6 +11,9 @@ public sealed partial class PublishedAction : IAsyncLifetime
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "s3deploy-action-" + Guid.NewGuid().ToString("N")[..8]);
 
+    /// <summary>What the tests pass for the Dockerfile's ARG VERSION, as the release workflow passes the tag's.</summary>
+    public const string Version = "9.8.7";
+
     public string Binary => Path.Combine(root, "out", "s3deploy");
 
     public TimeSpan PublishTime { get; private set; }
@@ -22,6 +25,12 @@ public sealed partial class PublishedAction : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!NativeFactAttribute.Enabled)
+        {
+            // xunit builds class fixtures even when every test of the class is skipped.
+            return;
+        }
+
         var context = Path.Combine(root, "src");
         foreach (var file in new[] { "global.json", "Directory.Build.props", "Directory.Packages.props" })
         {
@@ -31,7 +40,7 @@ public sealed partial class PublishedAction : IAsyncLifetime
 
         CopyProject("src/S3Deploy.Core", context);
         CopyProject("src/S3Deploy.Cli", context);
-        var words = PublishCommand().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = PublishCommand().Replace("$VERSION", Version, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var clock = Stopwatch.StartNew();
         var run = await ProcessRun.StartAsync(words[0], [.. words.Skip(1), "-o", Path.Combine(root, "out")], context, new Dictionary<string, string?> { ["DOTNET_NOLOGO"] = "1" }, TimeSpan.FromMinutes(10));
         PublishTime = clock.Elapsed;

@@ -143,7 +143,7 @@ def make_tools(wanted, s3deploy_exe, url):
     for name in wanted:
         if name == "s3deploy":
             argv = lambda src, bucket, extra: [str(s3deploy_exe), "deploy", src, f"s3://{bucket}", "--endpoint-url", url, "--json", *extra]
-            tools.append(Tool(name, argv, env, version_of([str(s3deploy_exe), "--version"])))
+            tools.append(Tool(name, argv, env, f"{version_of([str(s3deploy_exe), '--version'])} ({build_kind(s3deploy_exe)})"))
         elif name in ("aws", "awsv2"):
             exe = resolve("aws") if name == "aws" else "/usr/bin/aws"
             version = version_of([exe, "--version"]) if exe and os.path.exists(exe) else None
@@ -401,12 +401,24 @@ def markdown(meta, site, big, scale):
 # ---------------------------------------------------------------- main
 
 
+# Every .NET host (apphost, single-file bundle) carries this bundle signature; a Native AOT file has none.
+HOST_BUNDLE_SIGNATURE = bytes.fromhex("8b1202b96a612038727b930214d7a03213f5b9e6efae3318ee3b2dce24b36aae")
+
+
+def build_kind(exe: Path):
+    return ".NET host" if HOST_BUNDLE_SIGNATURE in Path(exe).read_bytes() else "Native AOT"
+
+
 def publish_s3deploy(cache: Path):
     out = cache / "s3deploy-publish"
-    log(f"publishing S3Deploy (Release) to {out}")
-    # What users get: a runtime-specific publish of the CLI is one Native AOT file.
-    subprocess.run(["dotnet", "publish", str(REPO / "src" / "S3Deploy.Cli"), "-c", "Release", "-r", "linux-x64",
-                    "-o", str(out), "-nologo", "-v", "q"], check=True)
+    shutil.rmtree(out, ignore_errors=True)
+    log(f"publishing S3Deploy (Release, Native AOT) to {out}")
+    # What users get: a runtime-specific publish of the CLI is one Native AOT file. It needs clang and zlib1g-dev; without
+    # them the ReadyToRun single file is measured instead, and the tools line of the results says which one ran.
+    publish = ["dotnet", "publish", str(REPO / "src" / "S3Deploy.Cli"), "-c", "Release", "-r", "linux-x64", "-o", str(out), "-nologo", "-v", "q"]
+    if subprocess.run(publish).returncode != 0:
+        log("Native AOT publish failed (are clang and zlib1g-dev installed?); publishing ReadyToRun instead")
+        subprocess.run(publish + ["-p:PublishAot=false"], check=True)
     return out / "s3deploy"
 
 

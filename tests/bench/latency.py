@@ -30,17 +30,6 @@ def build_tree(cache: Path, count: int):
     return tree
 
 
-def tools_for(names, dll: Path, url):
-    """bench.make_tools, running the single-file `s3deploy` that a runtime-specific publish now makes where there is no dll."""
-    tools, skipped = bench.make_tools(names, dll, url)
-    native = dll.parent / "s3deploy"
-    if not dll.exists() and native.exists():
-        for tool in tools:
-            if tool.name == "s3deploy":
-                tool.argv = lambda src, bucket, extra: [str(native), "deploy", src, f"s3://{bucket}", "--endpoint-url", url, "--json", *extra]
-    return tools, skipped
-
-
 def proxy(url, delay_ms):
     process = subprocess.Popen([sys.executable, str(HERE / "latency_proxy.py"), url.removeprefix("http://"), "--delay-ms", str(delay_ms)],
                                stdout=subprocess.PIPE, text=True)
@@ -66,13 +55,13 @@ def main():
     if args.site and not (cache / "site.complete").exists():
         raise SystemExit(f"no site corpus in {cache}: run tests/bench/corpus.py --cache {cache} first")
     label = "the site" if args.site else f"{args.files} files"
-    dll = Path(args.s3deploy).resolve() / "s3deploy.dll" if args.s3deploy else bench.publish_s3deploy(cache)
+    exe = Path(args.s3deploy).resolve() / "s3deploy" if args.s3deploy else bench.publish_s3deploy(cache)
 
     server = bench.Server(cache / "s3data-latency")
     delayed, url = proxy(server.url, args.delay_ms)
     try:
-        direct, skipped = tools_for(args.tools.split(","), dll, server.url)
-        slow, _ = tools_for([t.name for t in direct], dll, url)
+        direct, skipped = bench.make_tools(args.tools.split(","), exe, server.url)
+        slow, _ = bench.make_tools([t.name for t in direct], exe, url)
         bench.log(f"load {bench.load_average()}; {label}; {args.delay_ms:g} ms each way; skipped: {skipped or 'none'}")
         for tool in direct:
             bench.measure(server, tool, tree, server.bucket(f"{tool.name}-latency"))

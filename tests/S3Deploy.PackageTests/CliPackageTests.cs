@@ -5,9 +5,9 @@ namespace S3Deploy.PackageTests;
 
 /// <summary>
 /// The s3deploy dotnet tool: a pointer package (the one nuget.org shows, with its readme) naming a Native AOT package per RID
-/// and a framework-dependent 'any' package for every other OS. The linux-x64 AOT file is what ActionTests' NativeImageTests
-/// compile and run; packing it again here would double the suite's longest step. In the collection, so no other test builds
-/// src/ meanwhile.
+/// and a framework-dependent 'any' package for every other OS. Neither needs an AOT compile, so both run in the default suite;
+/// the linux-x64 AOT package is packed and installed by ActionTests' ReleasePackTests with S3DEPLOY_NATIVE_TESTS=1 (the release
+/// workflow). In the collection, so no other test builds src/ meanwhile.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class CliPackageTests : IDisposable

@@ -42,7 +42,7 @@ public sealed partial class PublishedAction : IAsyncLifetime
         CopyProject("src/S3Deploy.Cli", context);
         var words = PublishCommand().Replace("$VERSION", Version, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var clock = Stopwatch.StartNew();
-        var run = await ProcessRun.StartAsync(words[0], [.. words.Skip(1), "-o", Path.Combine(root, "out")], context, new Dictionary<string, string?> { ["DOTNET_NOLOGO"] = "1" }, TimeSpan.FromMinutes(10));
+        var run = await ProcessRun.StartAsync(words[0], [.. words.Skip(1), "-o", Path.Combine(root, "out")], context, new Dictionary<string, string?> { ["DOTNET_NOLOGO"] = "1" }, TimeSpan.FromMinutes(20));
         PublishTime = clock.Elapsed;
         if (run.ExitCode != 0 || !File.Exists(Binary))
         {

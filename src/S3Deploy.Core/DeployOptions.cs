@@ -20,6 +20,9 @@ public sealed record DeployOptions
 
     public required S3Target Target { get; init; }
 
+    /// <summary>The named target of s3deploy.json this deploy goes to ("staging"), for the plan header and the summary; null: none.</summary>
+    public string? TargetName { get; init; }
+
     public ConnectionOptions Connection { get; init; } = new();
 
     public bool Delete { get; init; } = true;

@@ -35,6 +35,27 @@ public sealed class AzureTaskTests(S3ServerFixture server) : IDisposable
     }
 
     [Fact]
+    public async Task Handler_passes_the_target_input_and_the_named_target_gives_the_bucket()
+    {
+        var bucket = await server.CreateBucketAsync();
+        File.WriteAllText(Path.Combine(workspace.Path, "s3deploy.json"), $$"""
+            { "endpointUrl": "{{server.Endpoint}}", "targets": { "staging": { "target": "s3://{{bucket}}/staging" } } }
+            """);
+        var environment = AzureModeTests.Environment(workspace.Path);
+        environment["SYSTEM_DEFAULTWORKINGDIRECTORY"] = workspace.Path;
+        environment["INPUT_SOURCE"] = "dist";
+        environment["INPUT_TARGET"] = "staging";
+        environment["INPUT_TOOLPATH"] = AzureModeTests.CliDll;
+
+        var run = await ProcessRun.StartAsync("node", [Handler], workspace.Path, environment);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"Target staging: {Path.Combine(workspace.Path, "dist")} -> s3://{bucket}/staging", run.Lines);
+        using var listing = new Bucket(server.Client(), bucket, server.Endpoint);
+        Assert.Contains("staging/index.html", (await listing.ListAsync()).Keys);
+    }
+
+    [Fact]
     public async Task Missing_required_input_fails_the_task_with_an_issue()
     {
         var environment = AzureModeTests.Environment(workspace.Path);

@@ -65,6 +65,9 @@ internal sealed class DeployConfig
 
     public CloudFrontConfig? Cloudfront { get; set; }
 
+    /// <summary>Named targets ("staging", "production"): each a layer of these same fields over the top level, chosen with --target.</summary>
+    public Dictionary<string, DeployConfig>? Targets { get; set; }
+
     /// <summary>Where relative paths in this config start: the config file's folder, or the working directory.</summary>
     [JsonIgnore]
     public string BaseDirectory { get; set; } = Environment.CurrentDirectory;

@@ -29,7 +29,7 @@ public sealed class AzureTaskTests(S3ServerFixture server) : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("##vso[task.setvariable variable=uploaded;isoutput=true]2", run.Lines);
-        Assert.True(run.Lines.Contains($"##vso[task.setvariable variable=website-url;isoutput=true]{server.Endpoint}/{bucket}/site/"), run.ToString());
+        Assert.True(run.Lines.Contains($"##vso[task.setvariable variable=websiteUrl;isoutput=true]{server.Endpoint}/{bucket}/site/"), run.ToString());
         using var listing = new Bucket(server.Client(), bucket, server.Endpoint);
         Assert.Equal(["site/app.js", "site/index.html"], (await listing.ListAsync()).Keys.Where(k => !k.Contains(".s3deploy", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }

@@ -92,6 +92,14 @@ public sealed class NamedTargetTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_field_in_a_target_is_named_with_its_line()
+    {
+        var e = Assert.Throws<DeployException>(() => Load("{\n  \"targets\": {\n    \"staging\": { \"maxDelete\": 3 }\n  }\n}"));
+
+        ConfigErrors.AssertError(e, DiagnosticCode.ConfigUnknownField, 3, "unknown field 'targets.staging.maxDelete'");
+    }
+
+    [Fact]
     public void A_target_cannot_hold_targets_of_its_own()
     {
         var e = Assert.Throws<DeployException>(() => Load("""{ "targets": { "a": { "targets": { "b": {} } } } }""").WithTarget("a"));

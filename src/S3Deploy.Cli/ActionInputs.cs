@@ -16,14 +16,20 @@ internal sealed class ActionInputs(Func<string, string?> environment)
     public DeployOptions ToOptions(string workspace)
     {
         var source = Required("source");
-        var bucket = Required("bucket");
+        var name = Text("target");
+
+        // A named target may give the bucket itself ("target" in its block), so the input is then optional.
+        var bucket = name is null ? Required("bucket") : Text("bucket");
         var prefix = Text("prefix")?.Trim('/');
         var configPath = Text("config") is { } c ? Path.GetFullPath(c, workspace) : Beside(workspace);
         var file = ConfigFile.Find(configPath) ?? new DeployConfig();
         var website = Bool("website");
-        var given = new GivenConfig(name => $"input '{name}'")
-            .Set("source", JsonValue.Create(source), "source")
-            .Set("target", JsonValue.Create(prefix is { Length: > 0 } ? $"s3://{bucket}/{prefix}" : $"s3://{bucket}"), "bucket");
+        var given = new GivenConfig(input => $"input '{input}'").Set("source", JsonValue.Create(source), "source");
+        if (bucket is not null)
+        {
+            given.Set("target", JsonValue.Create(prefix is { Length: > 0 } ? $"s3://{bucket}/{prefix}" : $"s3://{bucket}"), "bucket");
+        }
+
         if (website == true)
         {
             given.Set("website", new JsonObject(), "website");
@@ -40,7 +46,7 @@ internal sealed class ActionInputs(Func<string, string?> environment)
         From(given, "hash-cache", "hashCache", Bool);
         From(given, "cloudfront-distribution-id", "cloudfront.distributions", name => List(name, ','));
         From(given, "wait-for-invalidation", "cloudfront.wait", Bool);
-        var options = file.OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false);
+        var options = file.WithTarget(name).OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false) with { TargetName = name };
         return website == false ? options with { Website = null } : options;
     }
 

@@ -18,6 +18,7 @@ internal sealed class DeployCommand
     private readonly Argument<string?> source = new("SOURCE") { Description = "The folder to deploy (your build output). Default: \"source\" in s3deploy.json.", Arity = ArgumentArity.ZeroOrOne };
     private readonly Argument<string?> target = new("TARGET") { Description = "Where to deploy: s3://BUCKET or s3://BUCKET/PREFIX. Default: \"target\" in s3deploy.json.", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string?> config = new("--config") { HelpName = "FILE", Description = "Config file (default: s3deploy.json in the working directory, if present)." };
+    private readonly Option<string?> targetName = new("--target") { HelpName = "NAME", Description = "Named target from \"targets\" in s3deploy.json (e.g. staging), laid over the file's top level." };
     private readonly Option<string?> region = new("--region") { HelpName = "REGION", Description = "AWS region of the bucket (default: AWS_REGION or the profile's region)." };
     private readonly Option<string?> profile = new("--profile") { HelpName = "NAME", Description = "Named profile from ~/.aws/config or ~/.aws/credentials." };
     private readonly Option<string?> endpointUrl = new("--endpoint-url") { HelpName = "URL", Description = "URL of an S3-compatible service; uses path-style addressing." };
@@ -70,7 +71,7 @@ internal sealed class DeployCommand
     public Command Build(string name, string description)
     {
         var command = new Command(name, description) { source, target };
-        Option[] options = [config, .. fields.Select(f => f.Symbol).OfType<Option>(), json, diagnostics];
+        Option[] options = [config, targetName, .. fields.Select(f => f.Symbol).OfType<Option>(), json, diagnostics];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -115,7 +116,9 @@ internal sealed class DeployCommand
             }
         }
 
-        return file.OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun));
+        var name = parse.GetValue(targetName);
+        var options = file.WithTarget(name).OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun));
+        return options with { TargetName = name };
     }
 
     private static OptionField Text(Argument<string?> argument, string path) =>

@@ -25,6 +25,11 @@ internal sealed class DeployRun(TextWriter stdout, TextWriter stderr, bool inter
         try
         {
             var options = request.Options();
+            if (options.TargetName is { } name && !request.Json)
+            {
+                await log.WriteLineAsync($"Target {name}: {options.Source} -> {options.Target}{(options.DryRun ? " (dry run)" : "")}");
+            }
+
             DeployResult result;
             if (interactive && !request.Json && ci is null)
             {
@@ -39,7 +44,7 @@ internal sealed class DeployRun(TextWriter stdout, TextWriter stderr, bool inter
             ci?.EndGroup();
             if (request.Json)
             {
-                await stdout.WriteLineAsync(DeployResultJson.Write(result, SummaryLine.Result(result, options.Source, options.Target)));
+                await stdout.WriteLineAsync(DeployResultJson.Write(result, SummaryLine.Result(result, options.Source, options.Target, options.TargetName), options.TargetName));
             }
             else
             {

@@ -20,6 +20,9 @@ public sealed record DeployOptions
 
     public required S3Target Target { get; init; }
 
+    /// <summary>The named target of s3deploy.json this deploy goes to ("staging"), for the plan header and the summary; null: none.</summary>
+    public string? TargetName { get; init; }
+
     public ConnectionOptions Connection { get; init; } = new();
 
     public bool Delete { get; init; } = true;
@@ -64,6 +67,15 @@ public sealed record DeployOptions
     public TimeSpan KeepStale { get; init; }
 
     public CloudFrontSettings CloudFront { get; init; } = new();
+
+    /// <summary>Globs of files whose <c>${NAME}</c> placeholders are replaced before the scan (deploy-time values).</summary>
+    public IReadOnlyList<string> Substitute { get; init; } = [];
+
+    /// <summary>The placeholders' values ("values" of s3deploy.json and its target); S3DEPLOY_VAR_NAME wins over them.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Where S3DEPLOY_VAR_NAME is read (tests give their own).</summary>
+    internal Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
     public long MultipartThreshold { get; init; } = DefaultMultipartThreshold;
 

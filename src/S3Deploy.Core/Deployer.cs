@@ -29,6 +29,8 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         var policy = new HeaderPolicy(options.Headers, MimeTypes.Default);
         var source = new SiteScanner(excludes, options.FollowSymlinks, DeployManifest.Folder).List(options.Source);
         SafetyGuards.CheckSource([.. source.Files.Select(f => f.Key)], options);
+        using var substituted = SubstitutedFiles.Write(source, options.Substitute, options.Values, options.EnvironmentVariable);
+        source = substituted.Listing;
 
         using var s3 = (clients ?? S3ClientFactory.Create)(options.Connection);
         var reader = new BucketReader(s3, options.Target, ListingRanges.Split(source.Files.Select(f => f.Key), options.Target, options.Concurrency));

@@ -13,7 +13,11 @@ internal static class CliArguments
         args.AppendFileNameIfNotNull(task.CliPath);
         args.AppendSwitch("deploy");
         args.AppendFileNameIfNotNull(Folder(task.Source));
-        args.AppendFileNameIfNotNull(string.IsNullOrEmpty(task.Prefix) ? $"s3://{task.Bucket}" : $"s3://{task.Bucket}/{task.Prefix!.Trim('/')}");
+        if (!string.IsNullOrEmpty(task.Bucket))
+        {
+            args.AppendFileNameIfNotNull(string.IsNullOrEmpty(task.Prefix) ? $"s3://{task.Bucket}" : $"s3://{task.Bucket}/{task.Prefix!.Trim('/')}");
+        }
+
         args.AppendSwitch("--json");
         foreach (var (flag, value) in Options(task))
         {
@@ -44,7 +48,7 @@ internal static class CliArguments
     /// A bool is a switch given when true, a string a value given when not blank, a list one option per item.</summary>
     private static (string Flag, string Property, object? Value)[] Table(S3DeployTask t) =>
     [
-        ("--config", nameof(t.Config), t.Config), ("--region", nameof(t.Region), t.Region), ("--profile", nameof(t.Profile), t.Profile),
+        ("--config", nameof(t.Config), t.Config), ("--target", nameof(t.Target), t.Target), ("--region", nameof(t.Region), t.Region), ("--profile", nameof(t.Profile), t.Profile),
         ("--endpoint-url", nameof(t.EndpointUrl), t.EndpointUrl), ("--no-delete", nameof(t.Delete), !t.Delete), ("--max-deletes", nameof(t.MaxDeletes), t.MaxDeletes),
         ("--allow-empty", nameof(t.AllowEmpty), t.AllowEmpty), ("--keep-stale", nameof(t.KeepStale), t.KeepStale), ("--exclude", nameof(t.Exclude), t.Exclude),
         ("--follow-symlinks", nameof(t.FollowSymlinks), t.FollowSymlinks), ("--no-hash-cache", nameof(t.HashCache), !t.HashCache),

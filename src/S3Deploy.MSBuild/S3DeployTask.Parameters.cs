@@ -8,7 +8,8 @@ public sealed partial class S3DeployTask
 {
     [Required] public string CliPath { get; set; } = "";
     [Required] public string Source { get; set; } = "";
-    [Required] public string Bucket { get; set; } = "";
+    /// <summary>Empty when a named target (<see cref="Target"/>) gives the bucket in s3deploy.json.</summary>
+    public string Bucket { get; set; } = "";
 
     public string? Prefix { get; set; }
     public string? DotnetHostPath { get; set; }
@@ -16,6 +17,7 @@ public sealed partial class S3DeployTask
     public string? ProjectDirectory { get; set; }
 
     public string? Config { get; set; }
+    public string? Target { get; set; }
     public string? Region { get; set; }
     public string? Profile { get; set; }
     public string? EndpointUrl { get; set; }

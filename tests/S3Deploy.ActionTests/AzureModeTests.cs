@@ -29,12 +29,12 @@ public sealed class AzureModeTests(S3ServerFixture server) : IDisposable
         Assert.Equal(
             [
                 "##vso[task.setvariable variable=uploaded;isoutput=true]2",
-                "##vso[task.setvariable variable=headers-updated;isoutput=true]0",
+                "##vso[task.setvariable variable=headersUpdated;isoutput=true]0",
                 "##vso[task.setvariable variable=deleted;isoutput=true]0",
                 "##vso[task.setvariable variable=unchanged;isoutput=true]0",
-                "##vso[task.setvariable variable=bytes-uploaded;isoutput=true]14",
-                "##vso[task.setvariable variable=invalidation-ids;isoutput=true]",
-                "##vso[task.setvariable variable=website-url;isoutput=true]",
+                "##vso[task.setvariable variable=bytesUploaded;isoutput=true]14",
+                "##vso[task.setvariable variable=invalidationIds;isoutput=true]",
+                "##vso[task.setvariable variable=websiteUrl;isoutput=true]",
             ],
             lines.Where(l => l.StartsWith("##vso[task.setvariable", StringComparison.Ordinal)));
         Assert.Contains("##[group]Uploading assets (1 object)", lines);

@@ -29,9 +29,30 @@ public sealed class AzureTaskTests(S3ServerFixture server) : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("##vso[task.setvariable variable=uploaded;isoutput=true]2", run.Lines);
-        Assert.True(run.Lines.Contains($"##vso[task.setvariable variable=website-url;isoutput=true]{server.Endpoint}/{bucket}/site/"), run.ToString());
+        Assert.True(run.Lines.Contains($"##vso[task.setvariable variable=websiteUrl;isoutput=true]{server.Endpoint}/{bucket}/site/"), run.ToString());
         using var listing = new Bucket(server.Client(), bucket, server.Endpoint);
         Assert.Equal(["site/app.js", "site/index.html"], (await listing.ListAsync()).Keys.Where(k => !k.Contains(".s3deploy", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Handler_passes_the_target_input_and_the_named_target_gives_the_bucket()
+    {
+        var bucket = await server.CreateBucketAsync();
+        File.WriteAllText(Path.Combine(workspace.Path, "s3deploy.json"), $$"""
+            { "endpointUrl": "{{server.Endpoint}}", "targets": { "staging": { "target": "s3://{{bucket}}/staging" } } }
+            """);
+        var environment = AzureModeTests.Environment(workspace.Path);
+        environment["SYSTEM_DEFAULTWORKINGDIRECTORY"] = workspace.Path;
+        environment["INPUT_SOURCE"] = "dist";
+        environment["INPUT_TARGET"] = "staging";
+        environment["INPUT_TOOLPATH"] = AzureModeTests.CliDll;
+
+        var run = await ProcessRun.StartAsync("node", [Handler], workspace.Path, environment);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"Target staging: {Path.Combine(workspace.Path, "dist")} -> s3://{bucket}/staging", run.Lines);
+        using var listing = new Bucket(server.Client(), bucket, server.Endpoint);
+        Assert.Contains("staging/index.html", (await listing.ListAsync()).Keys);
     }
 
     [Fact]

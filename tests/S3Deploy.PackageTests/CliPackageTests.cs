@@ -10,24 +10,15 @@ namespace S3Deploy.PackageTests;
 /// workflow). In the collection, so no other test builds src/ meanwhile.
 /// </summary>
 [Collection(PackageCollection.Name)]
-public sealed class CliPackageTests : IDisposable
+public sealed class CliPackageTests(CliPack pack) : IClassFixture<CliPack>
 {
-    private readonly string output = Directory.CreateTempSubdirectory("s3deploy-cli-pack-").FullName;
-
-    private static string Cli => Path.Combine(RepoPaths.Root, "src", "S3Deploy.Cli");
-
-    public void Dispose() => Directory.Delete(output, recursive: true);
-
     [Fact]
     public async Task The_pointer_package_carries_the_readme_and_names_the_native_and_the_fallback_packages()
     {
-        // act
-        var pack = await Dotnet.RunOrThrowAsync(RepoPaths.Root, "pack", Cli, "-c", "Release", "-o", output);
-
         // assert
-        Assert.DoesNotContain("missing a readme", pack.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(": warning ", pack.Output, StringComparison.Ordinal);
-        using var zip = ZipFile.OpenRead(Assert.Single(Directory.GetFiles(output, "S3Deploy.Cli.*.nupkg")));
+        Assert.DoesNotContain("missing a readme", pack.Result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(": warning ", pack.Result.Output, StringComparison.Ordinal);
+        using var zip = ZipFile.OpenRead(Assert.Single(Directory.GetFiles(pack.Folder, "S3Deploy.Cli.*.nupkg")));
         Assert.NotNull(zip.GetEntry("README.md"));
         Assert.Contains("<readme>README.md</readme>", await ReadAsync(zip, "S3Deploy.Cli.nuspec"), StringComparison.Ordinal);
         var settings = await ReadAsync(zip, "tools/any/any/DotnetToolSettings.xml");
@@ -38,13 +29,10 @@ public sealed class CliPackageTests : IDisposable
     [Fact]
     public async Task The_any_package_is_framework_dependent_and_runs_with_dotnet()
     {
-        // act
-        var pack = await Dotnet.RunOrThrowAsync(RepoPaths.Root, "pack", Cli, "-c", "Release", "-o", output, "-r", "any", "-p:PublishAot=false");
-
         // assert
-        Assert.DoesNotContain(": warning ", pack.Output, StringComparison.Ordinal);
-        var unpacked = Path.Combine(output, "any");
-        ZipFile.ExtractToDirectory(Assert.Single(Directory.GetFiles(output, "S3Deploy.Cli.any.*.nupkg")), unpacked);
+        Assert.DoesNotContain(": warning ", pack.AnyResult.Output, StringComparison.Ordinal);
+        var unpacked = Path.Combine(pack.Folder, "any");
+        ZipFile.ExtractToDirectory(Assert.Single(Directory.GetFiles(pack.Folder, "S3Deploy.Cli.any.*.nupkg")), unpacked);
         var tool = Path.Combine(unpacked, "tools", "net10.0", "any");
         Assert.False(File.Exists(Path.Combine(tool, "s3deploy")), "the fallback must not hold a native file");
         var version = await Dotnet.RunOrThrowAsync(tool, Path.Combine(tool, "s3deploy.dll"), "--version");
@@ -55,5 +43,27 @@ public sealed class CliPackageTests : IDisposable
     {
         using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
         return await reader.ReadToEndAsync();
+    }
+
+    [Fact]
+    public async Task Dnx_runs_the_package_without_installing_it()
+    {
+        // arrange: an empty package cache, so dnx takes this package from this folder and no copy cached by another run;
+        // the fallback feed, since the linux-x64 package needs an AOT compile (ReleasePackTests installs that one)
+        var packages = Directory.CreateTempSubdirectory("s3deploy-dnx-packages-").FullName;
+        try
+        {
+            // act
+            var run = await Dotnet.RunAsync(RepoPaths.Root, new Dictionary<string, string?> { ["NUGET_PACKAGES"] = packages }, "dnx", "S3Deploy.Cli", "--yes", "--source", pack.FallbackFolder, "--", "deploy", "--help");
+
+            // assert
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains("--target <NAME>", run.Output, StringComparison.Ordinal);
+            Assert.True(Directory.Exists(Path.Combine(packages, "s3deploy.cli")), "dnx restored the package into the given cache");
+        }
+        finally
+        {
+            Directory.Delete(packages, recursive: true);
+        }
     }
 }

@@ -25,17 +25,20 @@ function escape(text) {
 function commandLine(workingDirectory) {
   const source = input('source');
   const bucket = input('bucket');
-  if (!source || !bucket) {
+  // A named target may give the bucket itself ("target" in its block of s3deploy.json).
+  if (!source || (!bucket && !input('target'))) {
     throw new Error(`Input '${source ? 'bucket' : 'source'}' is required.`);
   }
 
   const prefix = (input('prefix') || '').replace(/^\/+|\/+$/g, '');
-  const args = ['deploy', path.resolve(workingDirectory, source), prefix ? `s3://${bucket}/${prefix}` : `s3://${bucket}`];
+  const args = ['deploy', path.resolve(workingDirectory, source)];
+  if (bucket) args.push(prefix ? `s3://${bucket}/${prefix}` : `s3://${bucket}`);
   const value = (option, name) => { const v = input(name); if (v !== undefined) args.push(option, v); };
   value('--region', 'region');
   value('--endpoint-url', 'endpointUrl');
   value('--max-deletes', 'maxDeletes');
   value('--concurrency', 'concurrency');
+  value('--target', 'target');
   if (input('config')) args.push('--config', path.resolve(workingDirectory, input('config')));
   for (const glob of (input('exclude') || '').split(/\r?\n/).map(s => s.trim()).filter(Boolean)) args.push('--exclude', glob);
   for (const id of items('cloudfrontDistributionId')) args.push('--cloudfront', id);

@@ -22,6 +22,16 @@ internal sealed class AzureDialect(string summaryFolder) : CiDialect
 
     public static string SetOutput(string name, string value) => $"##vso[task.setvariable variable={Escape(name)};isoutput=true]{Escape(value)}";
 
+    /// <summary>
+    /// Azure documents variable names as letters, digits, '.' and '_' only, so "headers-updated" is set as "headersUpdated"
+    /// (a hyphenated name is not reliably readable as $(step.name) in every place a pipeline reads it).
+    /// </summary>
+    public static string VariableName(string output)
+    {
+        var parts = output.Split('-');
+        return parts[0] + string.Concat(parts[1..].Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+
     public static string UploadSummary(string path) => $"##vso[task.uploadsummary]{Escape(path)}";
 
     /// <summary>A group title is plain log text, so only a line break needs care.</summary>
@@ -35,7 +45,7 @@ internal sealed class AzureDialect(string summaryFolder) : CiDialect
     {
         foreach (var (name, value) in Outputs(result, ","))
         {
-            log(SetOutput(name, value));
+            log(SetOutput(VariableName(name), value));
         }
 
         var summary = Path.Combine(summaryFolder, $"s3deploy-summary-{Guid.NewGuid():N}.md");

@@ -44,7 +44,7 @@ internal sealed class CiLog(CiDialect dialect) : IDeployObserver
     public void ActionCompleted(PlannedAction action) => Write("  " + PhaseTitles.ActionLine(action));
 
     public void Finished(DeployOptions options, DeployResult result) =>
-        dialect.Publish(result, SummaryMarkdown.Build(result, options.Source, options.Target), Write);
+        dialect.Publish(result, SummaryMarkdown.Build(result, options.Source, options.Target, name: options.TargetName), Write);
 
     public void Failed(string code, string message)
     {

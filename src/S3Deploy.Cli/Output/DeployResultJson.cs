@@ -12,8 +12,14 @@ namespace S3Deploy.Cli.Output;
 public static class DeployResultJson
 {
     /// <param name="summary">The one-line summary the CLI prints (SummaryLine.Result), for adapters that log it as is.</param>
-    public static string Write(DeployResult result, string? summary = null) => Build(json =>
+    /// <param name="targetName">The named target of s3deploy.json the deploy went to, if any.</param>
+    public static string Write(DeployResult result, string? summary = null, string? targetName = null) => Build(json =>
     {
+        if (targetName is not null)
+        {
+            json.WriteString("targetName", targetName);
+        }
+
         WriteCounts(json, result);
         if (summary is not null)
         {

@@ -37,6 +37,6 @@ internal static class Summary
             log.WriteLine($"Website: {url}");
         }
 
-        log.WriteLine(SummaryLine.Result(result, options.Source, options.Target));
+        log.WriteLine(SummaryLine.Result(result, options.Source, options.Target, options.TargetName));
     }
 }

@@ -12,12 +12,12 @@ internal static class SummaryMarkdown
 {
     public const int MaxFiles = 50;
 
-    public static string Build(DeployResult result, string source, S3Target target, int maxFiles = MaxFiles)
+    public static string Build(DeployResult result, string source, S3Target target, int maxFiles = MaxFiles, string? name = null)
     {
         var md = new StringBuilder();
         var title = result.DryRun ? "S3Deploy plan (dry run, nothing changed)" : result.ChangedNothing ? "S3Deploy: up to date" : "S3Deploy: deployed";
         md.Append(CultureInfo.InvariantCulture, $"### {title}\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"{Escape(source)} → {Escape(target.ToString())}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{Escape(source)} → {Escape(target.ToString())}{(name is null ? "" : $" (target {Escape(name)})")}\n\n");
         md.Append("| uploaded | headers updated | deleted | unchanged | bytes uploaded | duration |\n");
         md.Append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
         var seconds = result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);

@@ -37,13 +37,16 @@ internal static class ConfigOptions
             Public = config.Public ?? false,
             KeepStale = Duration(config.KeepStale, TimeSpan.Zero),
             CloudFront = ToCloudFront(config.Cloudfront),
+            Substitute = config.Substitute ?? [],
+            Values = config.Values ?? [],
             Headers = new HeaderSettings
             {
                 CacheControl = config.CacheControl,
                 ServerSideEncryption = config.Sse,
                 SseKmsKeyId = config.SseKmsKeyId,
                 StorageClass = config.StorageClass,
-                Rules = (config.Rules ?? []).Select(ToRule).ToList(),
+                // Substituted files differ per target under the same name: entry documents (short cache), unless a rule says otherwise.
+                Rules = [.. (config.Substitute ?? []).Select(glob => new HeaderRule(Glob.Parse(glob)) { Entry = true }), .. (config.Rules ?? []).Select(ToRule)],
             },
         };
     }

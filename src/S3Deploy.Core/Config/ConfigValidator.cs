@@ -33,6 +33,7 @@ internal static class ConfigValidator
             GlobAt(config.Exclude[i], $"$.exclude[{i}]", error);
         }
 
+        ValidateValues(config, error);
         for (var i = 0; i < (config.Rules?.Count ?? 0); i++)
         {
             var rule = config.Rules![i];
@@ -66,6 +67,22 @@ internal static class ConfigValidator
             Header(HeaderValues.Problem(to), at, error);
             Require(to.StartsWith('/') || to.StartsWith("http://", StringComparison.Ordinal) || to.StartsWith("https://", StringComparison.Ordinal), at, $"the location '{to}' must start with '/', 'http://' or 'https://' (an S3 rule).", error);
             Redirect(RedirectPaths.PathProblem(from, Remote.DeployManifest.Folder) ?? RedirectPaths.LocationProblem(to), at, error);
+        }
+    }
+
+    private static void ValidateValues(DeployConfig config, Error error)
+    {
+        for (var i = 0; i < (config.Substitute?.Count ?? 0); i++)
+        {
+            Require(config.Substitute![i] is not null, $"$.substitute[{i}]", "expected a glob, not null.", error);
+            GlobAt(config.Substitute[i], $"$.substitute[{i}]", error);
+        }
+
+        foreach (var (name, value) in config.Values ?? [])
+        {
+            var at = "$.values" + JsonLines.Segment(name);
+            Require(Placeholders.IsName(name), at, $"'{HeaderValues.Printable(name)}' is not a placeholder name (letters, digits and '_', not starting with a digit).", error);
+            Require(value is not null, at, "expected a string, not null.", error);
         }
     }
 

@@ -11,7 +11,7 @@ namespace S3Deploy.Core.Config;
 internal sealed class DeployConfig
 {
     /// <summary>Objects whose fields are layered one by one; every other field (lists and maps too) is replaced whole.</summary>
-    private static readonly string[] Sections = ["website", "cloudfront"];
+    private static readonly string[] Sections = ["website", "cloudfront", "values"];
 
     [JsonPropertyName("$schema")]
     public string? Schema { get; set; }
@@ -64,6 +64,15 @@ internal sealed class DeployConfig
     public string? Timeout { get; set; }
 
     public CloudFrontConfig? Cloudfront { get; set; }
+
+    /// <summary>Globs, relative to the source folder, of files whose <c>${NAME}</c> placeholders are replaced from <see cref="Values"/>.</summary>
+    public List<string>? Substitute { get; set; }
+
+    /// <summary>NAME → value for the placeholders; a target's values are laid over these name by name.</summary>
+    public Dictionary<string, string>? Values { get; set; }
+
+    /// <summary>Named targets ("staging", "production"): each a layer of these same fields over the top level, chosen with --target.</summary>
+    public Dictionary<string, DeployConfig>? Targets { get; set; }
 
     /// <summary>Where relative paths in this config start: the config file's folder, or the working directory.</summary>
     [JsonIgnore]

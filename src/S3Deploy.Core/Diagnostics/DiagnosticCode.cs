@@ -35,6 +35,10 @@ internal static class DiagnosticCode
     public const string ConfigUnknownField = "S3D042";
     public const string ConfigBadValue = "S3D043";
     public const string BadHeaderValue = "S3D044";
+    public const string UnknownTarget = "S3D075";
+    public const string UnresolvedPlaceholder = "S3D076";
+    public const string SubstituteMatchesNothing = "S3D077";
+    public const string SubstituteNotText = "S3D078";
     // Warnings: the deploy goes on, and says what it left out or put off.
     public const string SkippedReserved = "S3D101";
     public const string SkippedLinkLoop = "S3D102";

@@ -18,6 +18,7 @@ public sealed class CliArgumentsTests
 
     [Theory]
     [InlineData(nameof(S3DeployTask.Config), "s3deploy.json", "--config s3deploy.json")]
+    [InlineData(nameof(S3DeployTask.Target), "staging", "--target staging")]
     [InlineData(nameof(S3DeployTask.Region), "eu-west-1", "--region eu-west-1")]
     [InlineData(nameof(S3DeployTask.Profile), "ci", "--profile ci")]
     [InlineData(nameof(S3DeployTask.EndpointUrl), "http://127.0.0.1:4568", "--endpoint-url http://127.0.0.1:4568")]
@@ -57,6 +58,16 @@ public sealed class CliArgumentsTests
     }
 
     [Fact]
+    public void Without_a_bucket_a_named_target_gives_it_so_no_s3_url_is_passed()
+    {
+        var task = Task();
+        task.Bucket = "";
+        task.Target = "production";
+
+        Assert.Equal("/pkg/s3deploy.dll deploy /site --json --target production", CliArguments.Build(task));
+    }
+
+    [Fact]
     public void Every_property_but_the_plumbing_changes_the_command_line()
     {
         var unchanged = CliArguments.Build(Task());
@@ -71,7 +82,7 @@ public sealed class CliArgumentsTests
         });
 
         Assert.Empty(silent.Select(p => p.Name));
-        Assert.Equal(29, options.Count());
+        Assert.Equal(30, options.Count());
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class CliPackageTests(CliPack pack) : IClassFixture<CliPack>
         // assert
         Assert.DoesNotContain("missing a readme", pack.Result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(": warning ", pack.Result.Output, StringComparison.Ordinal);
-        using var zip = ZipFile.OpenRead(Assert.Single(Directory.GetFiles(pack.Folder, "S3Deploy.Cli.*.nupkg")));
+        using var zip = ZipFile.OpenRead(Assert.Single(Directory.GetFiles(pack.Folder, "S3Deploy.Cli.*.nupkg"), name => !name.Contains(".any.", StringComparison.Ordinal)));
         Assert.NotNull(zip.GetEntry("README.md"));
         Assert.Contains("<readme>README.md</readme>", await ReadAsync(zip, "S3Deploy.Cli.nuspec"), StringComparison.Ordinal);
         var settings = await ReadAsync(zip, "tools/any/any/DotnetToolSettings.xml");

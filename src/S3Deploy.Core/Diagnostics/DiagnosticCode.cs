@@ -35,6 +35,8 @@ internal static class DiagnosticCode
     public const string ConfigUnknownField = "S3D042";
     public const string ConfigBadValue = "S3D043";
     public const string BadHeaderValue = "S3D044";
+    // CloudFront hosting (issue 15).
+    public const string FunctionTooLarge = "S3D061";
     // Warnings: the deploy goes on, and says what it left out or put off.
     public const string SkippedReserved = "S3D101";
     public const string SkippedLinkLoop = "S3D102";

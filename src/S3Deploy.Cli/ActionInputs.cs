@@ -40,6 +40,7 @@ internal sealed class ActionInputs(Func<string, string?> environment)
         From(given, "hash-cache", "hashCache", Bool);
         From(given, "cloudfront-distribution-id", "cloudfront.distributions", name => List(name, ','));
         From(given, "wait-for-invalidation", "cloudfront.wait", Bool);
+        From(given, "cloudfront-hosting", "cloudfront.hosting", Bool);
         var options = file.OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false);
         return website == false ? options with { Website = null } : options;
     }

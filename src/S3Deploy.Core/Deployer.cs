@@ -44,7 +44,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
 
         observer.Info($"Found {Plural.Of(state.Objects.Count, "object")} under {options.Target}{(state.ManifestFound ? "" : " (no deploy manifest yet)")}");
 
-        var desired = DesiredSite.Build(scan.Files, policy, options.Precompressed, options.Redirects);
+        var desired = DesiredSite.Build(scan.Files, policy, options.Precompressed, options.Redirects, options.NegotiateEncodings);
         var probed = await reader.ProbeHeadersAsync(Planner.KeysToProbe(desired, state), options.Concurrency, ct);
         var plan = Planner.Plan(desired, state, probed, options.Delete, key => !excludes.IsExcluded(key), options.KeepStale, now);
         var (website, access) = await SiteHosting.PlanAsync(s3, options.Target, options.Connection, options.Website, options.Public, ct);

@@ -65,6 +65,9 @@ internal sealed class DeployConfig
 
     public CloudFrontConfig? Cloudfront { get; set; }
 
+    /// <summary>Response headers CloudFront adds (with "cloudfront": {"hosting": true}): name → value.</summary>
+    public Dictionary<string, string>? Headers { get; set; }
+
     /// <summary>Where relative paths in this config start: the config file's folder, or the working directory.</summary>
     [JsonIgnore]
     public string BaseDirectory { get; set; } = Environment.CurrentDirectory;

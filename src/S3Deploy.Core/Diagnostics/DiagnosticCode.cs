@@ -37,6 +37,8 @@ internal static class DiagnosticCode
     public const string BadHeaderValue = "S3D044";
     // CloudFront hosting (issue 15).
     public const string FunctionTooLarge = "S3D061";
+    public const string HostingIncomplete = "S3D062";
+    public const string BadResponseHeader = "S3D063";
     // Warnings: the deploy goes on, and says what it left out or put off.
     public const string SkippedReserved = "S3D101";
     public const string SkippedLinkLoop = "S3D102";

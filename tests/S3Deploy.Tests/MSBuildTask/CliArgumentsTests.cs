@@ -46,6 +46,7 @@ public sealed class CliArgumentsTests
     [InlineData(nameof(S3DeployTask.WaitTimeout), "5m", "--wait-timeout 5m")]
     [InlineData(nameof(S3DeployTask.MaxInvalidationPaths), "100", "--max-invalidation-paths 100")]
     [InlineData(nameof(S3DeployTask.Diagnostics), true, "--diagnostics")]
+    [InlineData(nameof(S3DeployTask.CloudFrontHosting), true, "--cloudfront-hosting")]
     public void Each_property_becomes_its_option(string property, object value, string expected)
     {
         var task = Task();
@@ -71,7 +72,7 @@ public sealed class CliArgumentsTests
         });
 
         Assert.Empty(silent.Select(p => p.Name));
-        Assert.Equal(29, options.Count());
+        Assert.Equal(30, options.Count());
     }
 
     [Fact]

@@ -50,7 +50,8 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         var (website, access) = await SiteHosting.PlanAsync(s3, options.Target, options.Connection, options.Website, options.Public, ct);
         var invalidations = await InvalidationPlanner.PlanAsync(
             plan.Actions, options.Target, options.CloudFront, options.Website?.Index ?? "index.html", () => CloudFrontClients.For(options.Connection, options.CloudFront, http), warnings.Add, ct);
-        plan = plan with { Website = website, Access = access, Invalidations = invalidations };
+        var hosting = await HostingPlan.PlanAsync(desired, options, () => CloudFrontClients.For(options.Connection, options.CloudFront, http), ct);
+        plan = plan with { Website = website, Access = access, Invalidations = invalidations, Hosting = hosting };
         SafetyGuards.CheckDeletes(plan, options);
         observer.Planned(plan);
         if (options.DryRun)

@@ -25,6 +25,34 @@ internal static class FunctionCode
         return size <= MaxBytes ? code : throw TooLarge(routes, size);
     }
 
+    /// <summary>The routes of code this class generated (its first line); null for code it did not.</summary>
+    public static EdgeRoutes? RoutesOf(string code)
+    {
+        var line = code.Split('\n', 2)[0];
+        if (!line.StartsWith(DataStart, StringComparison.Ordinal) || !line.EndsWith(';'))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(line[DataStart.Length..^1]);
+            var root = json.RootElement;
+            IReadOnlyList<string> Paths(string name) => PathList.Decode(root.GetProperty(name).EnumerateArray().Select(e => e.GetString()!));
+            return new EdgeRoutes(
+                root.GetProperty("i").GetString()!,
+                root.GetProperty("b").GetString(),
+                root.GetProperty("r").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!),
+                Paths("d"),
+                Paths("f"),
+                Paths("n"));
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static string Data(EdgeRoutes routes) => Json(w =>
     {
         w.WriteStartObject();

@@ -1,0 +1,105 @@
+using System.Xml.Linq;
+using S3Deploy.Core;
+using S3Deploy.Core.CloudFront;
+using S3Deploy.Core.Edge;
+using S3Deploy.Core.Website;
+using S3Deploy.IntegrationTests.Infrastructure;
+
+namespace S3Deploy.IntegrationTests.CloudFront;
+
+/// <summary>--cloudfront-hosting against the loopback CloudFront (SigV4 checked on every call): function, publish, config with If-Match.</summary>
+public sealed class HostingDeployTests : ServerTest
+{
+    private const string Distribution = "E3HOSTINGEXAMPLE";
+    private static readonly XNamespace Ns = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
+    private readonly FakeCloudFront cloudFront;
+
+    public HostingDeployTests(Servers servers)
+        : base(servers)
+    {
+        cloudFront = Own(new FakeCloudFront("S3RVER", "S3RVER"));
+    }
+
+    [Theory, OnS3rver]
+    public async Task The_first_deploy_creates_publishes_and_associates_the_function_and_an_unchanged_second_writes_nothing(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        cloudFront.AddDistribution(Distribution, Bucket.Name);
+        var site = Site(("index.html", "<h1>app</h1>"), ("docs/index.html", "docs"), ("app.js", "x"));
+
+        var first = await DeployAsync(Hosting(site));
+        var writesAfterFirst = Writes();
+        var second = await DeployAsync(Hosting(site));
+
+        var planned = Assert.Single(first.Plan.Hosting);
+        Assert.Equal(HostingChange.Created, planned.FunctionChange);
+        Assert.Contains("index /docs/", planned.RoutesAdded);
+        Assert.Contains("spa /", planned.RoutesAdded);
+        var (live, comment) = cloudFront.Function(HostingPlanner.FunctionName(Distribution));
+        Assert.NotNull(live);
+        Assert.StartsWith("var S = ", live, StringComparison.Ordinal);
+        Assert.StartsWith("s3deploy ", comment, StringComparison.Ordinal);
+        var config = cloudFront.DistributionConfig(Distribution);
+        var association = Assert.Single(config.Descendants(Ns + "FunctionAssociation"));
+        Assert.Equal("arn:aws:cloudfront::123456789012:function/s3deploy-" + Distribution, (string?)association.Element(Ns + "FunctionARN"));
+        Assert.Equal(["403 /index.html 200", "404 /index.html 200"], config.Descendants(Ns + "CustomErrorResponse").Select(r => $"{r.Element(Ns + "ErrorCode")!.Value} {r.Element(Ns + "ResponsePagePath")!.Value} {r.Element(Ns + "ResponseCode")!.Value}"));
+        Assert.Equal(["POST /2020-05-31/function", "POST /2020-05-31/function/s3deploy-E3HOSTINGEXAMPLE/publish", $"PUT /2020-05-31/distribution/{Distribution}/config"], writesAfterFirst);
+        Assert.False(Assert.Single(second.Plan.Hosting).Changes);
+        Assert.Equal(writesAfterFirst, Writes());
+    }
+
+    [Theory, OnS3rver]
+    public async Task A_new_folder_updates_the_function_with_the_route_it_adds_and_a_dry_run_changes_nothing(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        cloudFront.AddDistribution(Distribution, Bucket.Name);
+        var site = Site(("index.html", "home"), ("old/index.html", "old"));
+        await DeployAsync(Hosting(site));
+        site.Delete("old/index.html");
+        site.Write("blog/index.html", "blog");
+        var writes = Writes();
+
+        var dry = await DeployAsync(Hosting(site) with { DryRun = true });
+        var planned = Assert.Single(dry.Plan.Hosting);
+        Assert.Equal(writes, Writes());
+        await DeployAsync(Hosting(site));
+
+        Assert.Equal(HostingChange.Updated, planned.FunctionChange);
+        Assert.Equal(["index /blog/"], planned.RoutesAdded);
+        Assert.Equal(["index /old/"], planned.RoutesDropped);
+        Assert.Empty(planned.DistributionChanges);
+        // The update and the publish; the distribution already had the function, and the other POST is the invalidation.
+        Assert.Equal(["PUT", "POST"], Writes().Skip(writes.Count).Where(w => w.Contains("/function", StringComparison.Ordinal)).Select(w => w.Split(' ')[0]));
+        Assert.DoesNotContain(Writes().Skip(writes.Count), w => w.EndsWith("/config", StringComparison.Ordinal));
+        Assert.Contains("blog/", cloudFront.Function(HostingPlanner.FunctionName(Distribution)).LiveCode, StringComparison.Ordinal);
+    }
+
+    [Theory, OnS3rver]
+    public async Task A_config_changed_by_someone_else_meanwhile_is_read_again_and_updated(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        cloudFront.AddDistribution(Distribution, Bucket.Name);
+        cloudFront.ChangeConfigBeforeNextUpdates(2);
+        var site = Site(("index.html", "home"));
+
+        await DeployAsync(Hosting(site));
+
+        Assert.Equal([412, 412, 200], cloudFront.Requests.Where(r => r.Method == "PUT" && r.Path.EndsWith("/config", StringComparison.Ordinal)).Select(r => r.Status));
+        Assert.Single(cloudFront.DistributionConfig(Distribution).Descendants(Ns + "FunctionAssociation"));
+    }
+
+    private List<string> Writes() =>
+        [.. cloudFront.Requests.Where(r => r.Method is "POST" or "PUT" && r.Status < 300).Select(r => $"{r.Method} {r.Path}")];
+
+    private DeployOptions Hosting(TempSite site) => Options(site) with
+    {
+        Website = new WebsiteSettings { Spa = true },
+        CloudFront = new CloudFrontSettings
+        {
+            Distributions = [Distribution],
+            EndpointUrl = cloudFront.Endpoint.ToString(),
+            PollInterval = TimeSpan.FromMilliseconds(20),
+            Hosting = true,
+        },
+    };
+}

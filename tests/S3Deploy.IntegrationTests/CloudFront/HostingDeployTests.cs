@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Xml.Linq;
+using S3Deploy.Cli;
 using S3Deploy.Core;
 using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Edge;
@@ -86,6 +88,30 @@ public sealed class HostingDeployTests : ServerTest
 
         Assert.Equal([412, 412, 200], cloudFront.Requests.Where(r => r.Method == "PUT" && r.Path.EndsWith("/config", StringComparison.Ordinal)).Select(r => r.Status));
         Assert.Single(cloudFront.DistributionConfig(Distribution).Descendants(Ns + "FunctionAssociation"));
+    }
+
+    [Theory, OnS3rver]
+    public async Task Plan_shows_the_hosting_change_in_text_and_json_and_writes_nothing_at_CloudFront(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        cloudFront.AddDistribution(Distribution, Bucket.Name);
+        var site = Site(("index.html", "home"), ("docs/index.html", "docs"));
+        string[] args = ["plan", site.Path, $"s3://{Bucket.Name}", "--endpoint-url", Server.Endpoint, "--cloudfront", Distribution, "--cloudfront-endpoint-url", cloudFront.Endpoint.ToString(), "--cloudfront-hosting", "--spa"];
+        using var text = new StringWriter();
+        using var json = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var textExit = await CliApp.RunAsync(args, text, stderr);
+        var jsonExit = await CliApp.RunAsync([.. args, "--json"], json, stderr);
+
+        Assert.True(textExit == 0 && jsonExit == 0, stderr.ToString());
+        Assert.Contains($"cloudfront hosting (update)  {Distribution}: function s3deploy-{Distribution} created", text.ToString() + stderr, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json.ToString());
+        var hosting = Assert.Single(doc.RootElement.GetProperty("cloudfrontHosting").EnumerateArray().ToList());
+        Assert.Equal("created", hosting.GetProperty("change").GetString());
+        Assert.Contains("index /docs/", hosting.GetProperty("routesAdded").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains("error 404 → /index.html (200)", hosting.GetProperty("distributionChanges").EnumerateArray().Select(r => r.GetString()));
+        Assert.Empty(Writes());
     }
 
     private List<string> Writes() =>

@@ -48,7 +48,6 @@ internal sealed class DeployCommand
     private readonly Option<string?> timeout = new("--timeout") { HelpName = "DURATION", Description = $"How long a request may make no progress before it is retried (default {ConnectionOptions.DefaultTimeout.TotalSeconds:0}s); slower bodies than 1 KiB/s are cut off after it." };
     private readonly Option<int> maxPaths = new("--max-invalidation-paths") { HelpName = "N", Description = $"Above this many paths, invalidate the fewest wildcards that cover them (default {new CloudFrontSettings().MaxPaths})." };
     private readonly Option<bool> cloudfrontHosting = new("--cloudfront-hosting") { Description = "Make the distributions serve the site as --website makes S3 serve it: index documents, redirects, SPA routes, Accept-Encoding negotiation and \"headers\" at the edge (a CloudFront Function and the distribution's settings)." };
-    private readonly Option<bool> cloudfrontOac = new("--cloudfront-oac") { Description = "Add the bucket policy statement that lets the distributions' origin access control read the prefix." };
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
     private readonly OptionField[] fields;
 
@@ -66,7 +65,7 @@ internal sealed class DeployCommand
             Set(spa, "website.spa", true), Set(makePublic, "public", true), Text(keepStale, "keepStale"),
             List(cloudfront, "cloudfront.distributions"), Text(cloudfrontEndpoint, "cloudfront.endpointUrl"), Set(noWait, "cloudfront.wait", false),
             Text(waitTimeout, "cloudfront.waitTimeout"), Number(maxPaths, "cloudfront.maxPaths"), Text(timeout, "timeout"),
-            Set(cloudfrontHosting, "cloudfront.hosting", true), Set(cloudfrontOac, "cloudfront.oac", true),
+            Set(cloudfrontHosting, "cloudfront.hosting", true),
         ];
     }
 

@@ -19,9 +19,6 @@ public sealed record CloudFrontSettings
     /// <summary>Serve the site from the distributions as S3 website hosting would: a viewer-request function, error responses, headers.</summary>
     public bool Hosting { get; init; }
 
-    /// <summary>Add the bucket policy statement that lets CloudFront's origin access control read the prefix.</summary>
-    public bool Oac { get; init; }
-
     /// <summary>First delay between polls of an invalidation's status; it doubles up to 20 seconds.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 }

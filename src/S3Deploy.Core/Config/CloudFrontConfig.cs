@@ -17,7 +17,4 @@ internal sealed class CloudFrontConfig
 
     /// <summary>Make the distribution serve the site as --website makes S3 serve it (a viewer-request function and its settings).</summary>
     public bool? Hosting { get; set; }
-
-    /// <summary>Add the bucket policy statement that lets the distributions' origin access control read the prefix.</summary>
-    public bool? Oac { get; set; }
 }

@@ -82,7 +82,6 @@ internal static class ConfigOptions
             MaxPaths = cloudfront.MaxPaths ?? defaults.MaxPaths,
             EndpointUrl = cloudfront.EndpointUrl,
             Hosting = cloudfront.Hosting ?? false,
-            Oac = cloudfront.Oac ?? false,
         };
     }
 

@@ -28,6 +28,13 @@ internal static class EdgeSites
         ["origin"] = Site(Keys, spa: true, new ViewerPaths("site/", "/site")),
         // The origin serves the bucket's root, so viewers see the prefix in the path.
         ["deeper"] = Site(Keys, spa: true, new ViewerPaths("site/", "")),
+        // The Blazor sample's published wwwroot: fingerprinted _framework files with .br and .gz siblings, SPA routes.
+        ["blazor"] = Site(
+            ["index.html", "favicon.png", "css/app.css", "_framework/blazor.webassembly.66stpxr9ba.js", "_framework/blazor.webassembly.66stpxr9ba.js.br",
+             "_framework/blazor.webassembly.66stpxr9ba.js.gz", "_framework/dotnet.native.k2qvlbbm8o.wasm", "_framework/dotnet.native.k2qvlbbm8o.wasm.br",
+             "_framework/dotnet.native.k2qvlbbm8o.wasm.gz", "_framework/BlazorApp.3x5nqp2j7o.wasm", "_framework/BlazorApp.3x5nqp2j7o.wasm.br", "_framework/BlazorApp.3x5nqp2j7o.wasm.gz"],
+            spa: true,
+            ViewerPaths.Root),
         // The origin serves only v2/ of the deployed tree: the rest is out of reach, and so is the SPA root.
         ["cut"] = Site(["index.html", "v2/index.html", "v2/a/index.html", "other/index.html"], spa: true, new ViewerPaths("", "/v2/")),
     };

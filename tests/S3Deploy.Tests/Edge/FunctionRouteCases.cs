@@ -64,6 +64,12 @@ internal static class FunctionRouteCases
         ("deeper", "/counter", "", "", "uri /counter"),
         ("deeper", "/site/old.html", "", "", "301 /about.html"),
         ("deeper", "/docs/", "", "", "uri /docs/"),
+        // Blazor: a deep link resolves to index.html; the runtime comes as Brotli, or gzip to a client without it.
+        ("blazor", "/counter", "", All3, "uri /index.html"),
+        ("blazor", "/weather", "page=2", "", "uri /index.html"),
+        ("blazor", "/_framework/dotnet.native.k2qvlbbm8o.wasm", "", All3, "uri /_framework/dotnet.native.k2qvlbbm8o.wasm.br"),
+        ("blazor", "/_framework/BlazorApp.3x5nqp2j7o.wasm", "", "gzip, deflate", "uri /_framework/BlazorApp.3x5nqp2j7o.wasm.gz"),
+        ("blazor", "/css/app.css", "", All3, "uri /css/app.css"),
         // The origin serves only v2/: other folders and the SPA root are out of its reach.
         ("cut", "/a/", "", "", "uri /a/index.html"),
         ("cut", "/", "", "", "uri /index.html"),

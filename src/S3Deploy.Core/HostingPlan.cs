@@ -17,6 +17,7 @@ internal static class HostingPlan
         // Redirect objects are answered by the function itself, so only real files count as keys.
         var keys = desired.Where(d => d.Headers.RedirectLocation is null).Select(d => d.RelativeKey).ToList();
         var site = new EdgeSite(keys, options.Redirects, options.Website?.Index ?? "index.html", options.Website?.Spa ?? false, options.NegotiateEncodings, ViewerPaths.Root);
-        return await HostingPlanner.PlanAsync(new HostingInput(site, options.Website?.Error, options.Target, options.CloudFront.Distributions), clients(), ct);
+        var headers = ResponseHeaders.Parse(options.ResponseHeaders, varyAcceptEncoding: options.NegotiateEncodings);
+        return await HostingPlanner.PlanAsync(new HostingInput(site, options.Website?.Error, options.Target, options.CloudFront.Distributions, headers.IsEmpty ? null : headers), clients(), ct);
     }
 }

@@ -171,6 +171,7 @@ internal sealed partial class FakeCloudFront : IDisposable
                 Failure.ServiceUnavailable => Error(503, "ServiceUnavailable", "The service is unavailable. Please retry."),
                 Failure.TooManyInvalidationsInProgress => Error(400, "TooManyInvalidationsInProgress", "Processing your request would cause the maximum number of in-progress invalidations to be exceeded."),
                 Failure.Throttling => Error(400, "Throttling", "Rate exceeded"),
+                _ when path.StartsWith(PolicyRoot, StringComparison.Ordinal) => RoutePolicy(request.HttpMethod, path, body, request.Headers["If-Match"]),
                 _ => path.StartsWith(FunctionRoot, StringComparison.Ordinal)
                     ? RouteFunction(request.HttpMethod, path, body, request.QueryString["Stage"], request.Headers["If-Match"])
                     : request.HttpMethod == "PUT" ? UpdateConfig(path, body, request.Headers["If-Match"]) : Route(request.HttpMethod, path, body),

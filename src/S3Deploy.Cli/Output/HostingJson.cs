@@ -18,6 +18,15 @@ internal static class HostingJson
             Strings(json, "routesAdded", change.RoutesAdded);
             Strings(json, "routesDropped", change.RoutesDropped);
             Strings(json, "distributionChanges", change.DistributionChanges);
+            if (change.HeadersPolicyChange is { } policy)
+            {
+                json.WriteString("headersPolicy", policy);
+            }
+            else
+            {
+                json.WriteNull("headersPolicy");
+            }
+
             json.WriteEndObject();
         }
 
@@ -28,6 +37,7 @@ internal static class HostingJson
     public static IEnumerable<string> Lines(IReadOnlyList<HostingChange> hosting) => hosting.Select(c =>
         $"cloudfront hosting ({(c.Changes ? "update" : "unchanged")})  {c.DistributionId}: function {c.FunctionName} {c.FunctionChange}"
         + (c.RoutesAdded.Count + c.RoutesDropped.Count > 0 ? $", routes +{c.RoutesAdded.Count} -{c.RoutesDropped.Count} ({string.Join(", ", c.RoutesAdded.Select(r => "+" + r).Concat(c.RoutesDropped.Select(r => "-" + r)).Take(5))})" : "")
+        + (c.HeadersPolicyChange is { } policy ? $"; headers policy {policy}" : "")
         + (c.DistributionChanges.Count > 0 ? "; " + string.Join("; ", c.DistributionChanges) : ""));
 
     private static void Strings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)

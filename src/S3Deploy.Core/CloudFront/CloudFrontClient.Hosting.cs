@@ -72,6 +72,36 @@ internal sealed partial class CloudFrontClient
         await SendAsync(HttpMethod.Put, $"{DistributionPath(distributionId)}/config", body, call, etag, cancellationToken);
     }
 
+    /// <summary>A response headers policy's config and ETag; null when there is no policy with that id.</summary>
+    public async Task<(XElement Config, string ETag)?> GetResponseHeadersPolicyAsync(string distributionId, string id, CancellationToken cancellationToken)
+    {
+        var call = new CloudFrontCall(distributionId, "cloudfront:GetResponseHeadersPolicy", $"read the response headers policy '{id}'");
+        try
+        {
+            var answer = await SendAsync(HttpMethod.Get, $"{Version}/response-headers-policy/{Uri.EscapeDataString(id)}", null, call, null, cancellationToken);
+            var config = Parse(answer.Body, body => XDocument.Parse(body).Root!.Element(CloudFrontXml.Ns + "ResponseHeadersPolicyConfig") ?? throw new FormatException("No <ResponseHeadersPolicyConfig> in the policy."), call);
+            return (config, answer.ETag ?? throw NoETag(call));
+        }
+        catch (DeployException e) when (e.InnerException is CloudFrontException { ErrorCode: "NoSuchResponseHeadersPolicy" })
+        {
+            return null;
+        }
+    }
+
+    /// <returns>The new policy's id.</returns>
+    public async Task<string> CreateResponseHeadersPolicyAsync(string distributionId, XElement config, CancellationToken cancellationToken)
+    {
+        var call = new CloudFrontCall(distributionId, "cloudfront:CreateResponseHeadersPolicy", "create the response headers policy");
+        var answer = await SendAsync(HttpMethod.Post, $"{Version}/response-headers-policy", Encoding.UTF8.GetBytes(config.ToString(SaveOptions.DisableFormatting)), call, null, cancellationToken);
+        return Parse(answer.Body, body => (string?)XDocument.Parse(body).Root!.Element(CloudFrontXml.Ns + "Id") ?? throw new FormatException("No <Id> in the new policy."), call);
+    }
+
+    public async Task UpdateResponseHeadersPolicyAsync(string distributionId, string id, XElement config, string etag, CancellationToken cancellationToken)
+    {
+        var call = new CloudFrontCall(distributionId, "cloudfront:UpdateResponseHeadersPolicy", $"update the response headers policy '{id}'");
+        await SendAsync(HttpMethod.Put, $"{Version}/response-headers-policy/{Uri.EscapeDataString(id)}", Encoding.UTF8.GetBytes(config.ToString(SaveOptions.DisableFormatting)), call, etag, cancellationToken);
+    }
+
     public static bool IsStale(DeployException e) => e.InnerException is CloudFrontException { ErrorCode: "PreconditionFailed" or "InvalidIfMatchVersion" };
 
     private static string FunctionPath(string name) => $"{Version}/function/{Uri.EscapeDataString(name)}";

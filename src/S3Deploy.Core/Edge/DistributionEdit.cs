@@ -14,12 +14,13 @@ internal static class DistributionEdit
 
     // DefaultCacheBehavior's members in the model's order, to place an element the service left out.
     private static readonly string[] BehaviorOrder =
-        ["TargetOriginId", "TrustedSigners", "TrustedKeyGroups", "ViewerProtocolPolicy", "AllowedMethods", "SmoothStreaming", "Compress", "LambdaFunctionAssociations", "FunctionAssociations"];
+        ["TargetOriginId", "TrustedSigners", "TrustedKeyGroups", "ViewerProtocolPolicy", "AllowedMethods", "SmoothStreaming", "Compress", "LambdaFunctionAssociations", "FunctionAssociations",
+         "FieldLevelEncryptionId", "RealtimeLogConfigArn", "CachePolicyId", "OriginRequestPolicyId", "ResponseHeadersPolicyId"];
 
     private static readonly string[] ConfigOrder = ["CallerReference", "Aliases", "DefaultRootObject", "Origins", "OriginGroups", "DefaultCacheBehavior", "CacheBehaviors", "CustomErrorResponses"];
 
     /// <summary>A changed copy of <paramref name="config"/>, and one line per change (none when it already serves the site).</summary>
-    public static (XElement Config, IReadOnlyList<string> Changes) Apply(XElement config, string functionArn, string? errorPage, string? spaPage)
+    public static (XElement Config, IReadOnlyList<string> Changes) Apply(XElement config, string functionArn, string? errorPage, string? spaPage, string? headersPolicyId = null)
     {
         var edited = new XElement(config);
         var changes = new List<string>();
@@ -34,6 +35,13 @@ internal static class DistributionEdit
             kept.Add(new XElement(Ns + "FunctionAssociation", new XElement(Ns + "FunctionARN", functionArn), new XElement(Ns + "EventType", "viewer-request")));
             associations.ReplaceNodes(Quantity(kept.Count), new XElement(Ns + "Items", kept));
             changes.Add($"viewer-request function → {functionArn}");
+        }
+
+        if (headersPolicyId is not null && (string?)behavior.Element(Ns + "ResponseHeadersPolicyId") != headersPolicyId)
+        {
+            var element = behavior.Element(Ns + "ResponseHeadersPolicyId") ?? Child(behavior, "ResponseHeadersPolicyId", BehaviorOrder);
+            element.ReplaceNodes(headersPolicyId);
+            changes.Add($"response headers policy → {headersPolicyId}");
         }
 
         var wanted = spaPage is not null

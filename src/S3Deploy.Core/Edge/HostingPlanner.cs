@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Xml.Linq;
 using S3Deploy.Core.CloudFront;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Remote;
@@ -32,12 +33,30 @@ internal static class HostingPlanner
             var change = development is null ? HostingChange.Created : development.Comment == comment && live?.Comment == comment ? HostingChange.Unchanged : HostingChange.Updated;
             // Until the function exists its ARN is unknown; the name stands in for it in the plan.
             var arn = live?.Arn ?? development?.Arn ?? $"arn:aws:cloudfront::(new):function/{name}";
-            var (_, changes) = DistributionEdit.Apply(config, arn, Page(input.ErrorDocument, paths), input.Site.Spa ? paths.SiteRoot + input.Site.Index : null);
+            var (policy, policyId, policyChange) = input.Headers is null ? (null, null, null) : await PlanHeadersAsync(client, distribution, config, input.Headers, ct);
+            var (_, changes) = DistributionEdit.Apply(config, arn, Page(input.ErrorDocument, paths), input.Site.Spa ? paths.SiteRoot + input.Site.Index : null, policy is null ? null : policyId ?? "(new) " + name);
             var after = routes.Describe();
-            planned.Add(new HostingChange(distribution, name, change, [.. after.Except(before)], [.. before.Except(after)], changes) { Code = code, Comment = comment, Paths = paths });
+            planned.Add(new HostingChange(distribution, name, change, [.. after.Except(before)], [.. before.Except(after)], changes)
+            {
+                Code = code, Comment = comment, Paths = paths, HeadersPolicy = policy, HeadersPolicyId = policyId, HeadersPolicyChange = policyChange,
+            });
         }
 
         return planned;
+    }
+
+    /// <summary>Ours is the policy named after the function that the default behaviour points at; any other is replaced by a new one of ours.</summary>
+    private static async Task<(XElement Policy, string? Id, string Change)> PlanHeadersAsync(CloudFrontClient client, string distribution, XElement config, ResponseHeaders headers, CancellationToken ct)
+    {
+        var wanted = HeadersPolicyXml.Build(FunctionName(distribution), headers);
+        var currentId = (string?)config.Element(CloudFrontXml.Ns + "DefaultCacheBehavior")?.Element(CloudFrontXml.Ns + "ResponseHeadersPolicyId");
+        var current = currentId is { Length: > 0 } ? await client.GetResponseHeadersPolicyAsync(distribution, currentId, ct) : null;
+        if (current is not { } found || HeadersPolicyXml.Name(found.Config) != FunctionName(distribution))
+        {
+            return (wanted, null, HostingChange.Created);
+        }
+
+        return (wanted, currentId, HeadersPolicyXml.Comment(found.Config) == HeadersPolicyXml.Comment(wanted) ? HostingChange.Unchanged : HostingChange.Updated);
     }
 
     /// <summary>One function per distribution: the routes depend on its origin path. CloudFront allows [a-zA-Z0-9-_], 64 characters.</summary>

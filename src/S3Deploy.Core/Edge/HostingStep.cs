@@ -40,17 +40,38 @@ internal static class HostingStep
 
             var arn = (await client.DescribeFunctionAsync(id, name, HostingPlanner.Live, ct))?.Arn
                 ?? throw new DeployException(CloudFrontCodes.ServiceError, FailureKind.Service, $"CloudFront did not describe the function '{name}' after publishing it. Run again.");
-            await UpdateDistributionAsync(client, id, arn, HostingPlanner.Page(errorDocument, change.Paths), spaIndex is null ? null : change.Paths.SiteRoot + spaIndex, ct);
+            var policyId = await ApplyHeadersAsync(client, change, ct);
+            await UpdateDistributionAsync(client, id, arn, HostingPlanner.Page(errorDocument, change.Paths), spaIndex is null ? null : change.Paths.SiteRoot + spaIndex, policyId, ct);
             info($"CloudFront {id}: function {name} {change.FunctionChange}{(change.DistributionChanges.Count > 0 ? "; " + string.Join("; ", change.DistributionChanges) : "")}");
         }
     }
 
-    private static async Task UpdateDistributionAsync(CloudFrontClient client, string id, string arn, string? errorPage, string? spaPage, CancellationToken ct)
+    private static async Task<string?> ApplyHeadersAsync(CloudFrontClient client, HostingChange change, CancellationToken ct)
+    {
+        if (change.HeadersPolicy is not { } policy)
+        {
+            return null;
+        }
+
+        if (change.HeadersPolicyId is not { } existing)
+        {
+            return await client.CreateResponseHeadersPolicyAsync(change.DistributionId, policy, ct);
+        }
+
+        if (change.HeadersPolicyChange == HostingChange.Updated && await client.GetResponseHeadersPolicyAsync(change.DistributionId, existing, ct) is { } current)
+        {
+            await client.UpdateResponseHeadersPolicyAsync(change.DistributionId, existing, policy, current.ETag, ct);
+        }
+
+        return existing;
+    }
+
+    private static async Task UpdateDistributionAsync(CloudFrontClient client, string id, string arn, string? errorPage, string? spaPage, string? policyId, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var (config, etag) = await client.GetDistributionConfigXmlAsync(id, ct);
-            var (edited, changes) = DistributionEdit.Apply(config, arn, errorPage, spaPage);
+            var (edited, changes) = DistributionEdit.Apply(config, arn, errorPage, spaPage, policyId);
             if (changes.Count == 0)
             {
                 return;

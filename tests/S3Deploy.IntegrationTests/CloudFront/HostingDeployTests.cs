@@ -114,6 +114,29 @@ public sealed class HostingDeployTests : ServerTest
         Assert.Empty(Writes());
     }
 
+    [Theory, OnS3rver]
+    public async Task Headers_become_a_response_headers_policy_on_the_behaviour_updated_only_when_they_change(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        cloudFront.AddDistribution(Distribution, Bucket.Name);
+        var site = Site(("index.html", "home"));
+        var options = Hosting(site) with { ResponseHeaders = new Dictionary<string, string> { ["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains", ["Permissions-Policy"] = "camera=()" } };
+
+        var first = await DeployAsync(options);
+        var unchanged = await DeployAsync(options);
+        var writes = Writes();
+        await DeployAsync(options with { ResponseHeaders = new Dictionary<string, string> { ["X-Frame-Options"] = "DENY" } });
+
+        Assert.Equal(HostingChange.Created, Assert.Single(first.Plan.Hosting).HeadersPolicyChange);
+        Assert.Equal(HostingChange.Unchanged, Assert.Single(unchanged.Plan.Hosting).HeadersPolicyChange);
+        Assert.Equal(["PUT /2020-05-31/response-headers-policy/rhp-0001"], Writes().Skip(writes.Count));
+        var id = (string)cloudFront.DistributionConfig(Distribution).Descendants(Ns + "ResponseHeadersPolicyId").Single();
+        var policy = cloudFront.ResponseHeadersPolicy(id)!;
+        Assert.Equal("DENY", (string?)policy.Descendants(Ns + "FrameOption").Single());
+        Assert.Empty(policy.Descendants(Ns + "StrictTransportSecurity"));
+        Assert.Contains("POST /2020-05-31/response-headers-policy", writes);
+    }
+
     private List<string> Writes() =>
         [.. cloudFront.Requests.Where(r => r.Method is "POST" or "PUT" && r.Status < 300).Select(r => $"{r.Method} {r.Path}")];
 

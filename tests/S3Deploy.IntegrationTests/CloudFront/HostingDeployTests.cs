@@ -137,6 +137,26 @@ public sealed class HostingDeployTests : ServerTest
         Assert.Contains("POST /2020-05-31/response-headers-policy", writes);
     }
 
+    [Theory, OnS3rver]
+    public async Task A_missing_UpdateFunction_permission_is_a_coded_error_naming_it_and_a_rerun_converges(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        cloudFront.AddDistribution(Distribution, Bucket.Name);
+        var site = Site(("index.html", "home"));
+        await DeployAsync(Hosting(site));
+        site.Write("docs/index.html", "docs");
+        cloudFront.Denied = "PUT /2020-05-31/function/";
+
+        var error = await Assert.ThrowsAsync<S3Deploy.Core.Diagnostics.DeployException>(() => DeployAsync(Hosting(site)));
+        cloudFront.Denied = null;
+        var rerun = await DeployAsync(Hosting(site));
+
+        Assert.Equal("S3D011", error.Code);
+        Assert.Contains("cloudfront:UpdateFunction", error.Message, StringComparison.Ordinal);
+        Assert.Equal(HostingChange.Updated, Assert.Single(rerun.Plan.Hosting).FunctionChange);
+        Assert.Contains("docs/", cloudFront.Function(HostingPlanner.FunctionName(Distribution)).LiveCode, StringComparison.Ordinal);
+    }
+
     private List<string> Writes() =>
         [.. cloudFront.Requests.Where(r => r.Method is "POST" or "PUT" && r.Status < 300).Select(r => $"{r.Method} {r.Path}")];
 

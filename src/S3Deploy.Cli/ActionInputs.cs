@@ -46,6 +46,7 @@ internal sealed class ActionInputs(Func<string, string?> environment)
         From(given, "hash-cache", "hashCache", Bool);
         From(given, "cloudfront-distribution-id", "cloudfront.distributions", name => List(name, ','));
         From(given, "wait-for-invalidation", "cloudfront.wait", Bool);
+        From(given, "cloudfront-hosting", "cloudfront.hosting", Bool);
         var options = file.WithTarget(name).OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false) with { TargetName = name };
         return website == false ? options with { Website = null } : options;
     }

@@ -32,7 +32,7 @@ internal sealed class DeployCommand
     private readonly Option<bool> followSymlinks = new("--follow-symlinks") { Description = "Deploy files that symbolic links point to outside the source folder." };
     private readonly Option<bool> noHashCache = new("--no-hash-cache") { Description = "Read every file, instead of taking the MD5 of files unchanged since the last deploy (same size, mtime, ctime and inode) from the local hash cache." };
     private readonly Option<string?> cacheControl = new("--cache-control") { HelpName = "VALUE", Description = "Cache-Control for files no rule gives one (replaces the built-in defaults)." };
-    private readonly Option<string?> precompressed = new("--precompressed") { HelpName = "br|gzip|none", Description = "Upload X.br or X.gz found beside X as X, with its Content-Encoding: br, gzip or none." };
+    private readonly Option<string?> precompressed = new("--precompressed") { HelpName = "br|gzip|none|negotiate", Description = "Upload X.br or X.gz found beside X as X, with its Content-Encoding: br, gzip or none; negotiate (with --cloudfront-hosting) keeps all three for CloudFront to choose by Accept-Encoding." };
     private readonly Option<string?> sse = new("--sse") { HelpName = "AES256|aws:kms", Description = "Server-side encryption for every object: AES256 or aws:kms." };
     private readonly Option<string?> sseKmsKeyId = new("--sse-kms-key-id") { HelpName = "KEY", Description = "KMS key for --sse aws:kms." };
     private readonly Option<string?> storageClass = new("--storage-class") { HelpName = "CLASS", Description = "Storage class for every object, e.g. STANDARD_IA." };
@@ -48,6 +48,7 @@ internal sealed class DeployCommand
     private readonly Option<string?> waitTimeout = new("--wait-timeout") { HelpName = "DURATION", Description = $"How long to wait for invalidations (default {Durations.Format(new CloudFrontSettings().WaitTimeout)}); a timeout is a warning." };
     private readonly Option<string?> timeout = new("--timeout") { HelpName = "DURATION", Description = $"How long a request may make no progress before it is retried (default {ConnectionOptions.DefaultTimeout.TotalSeconds:0}s); slower bodies than 1 KiB/s are cut off after it." };
     private readonly Option<int> maxPaths = new("--max-invalidation-paths") { HelpName = "N", Description = $"Above this many paths, invalidate the fewest wildcards that cover them (default {new CloudFrontSettings().MaxPaths})." };
+    private readonly Option<bool> cloudfrontHosting = new("--cloudfront-hosting") { Description = "Make the distributions serve the site as --website makes S3 serve it: index documents, redirects, SPA routes, Accept-Encoding negotiation and \"headers\" at the edge (a CloudFront Function and the distribution's settings)." };
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
     private readonly OptionField[] fields;
 
@@ -65,6 +66,7 @@ internal sealed class DeployCommand
             Set(spa, "website.spa", true), Set(makePublic, "public", true), Text(keepStale, "keepStale"),
             List(cloudfront, "cloudfront.distributions"), Text(cloudfrontEndpoint, "cloudfront.endpointUrl"), Set(noWait, "cloudfront.wait", false),
             Text(waitTimeout, "cloudfront.waitTimeout"), Number(maxPaths, "cloudfront.maxPaths"), Text(timeout, "timeout"),
+            Set(cloudfrontHosting, "cloudfront.hosting", true),
         ];
     }
 

@@ -54,6 +54,12 @@ public sealed record DeployOptions
     /// <summary>Upload X.br (or X.gz) as X with its Content-Encoding where dotnet publish left one beside X.</summary>
     public Compression Precompressed { get; init; }
 
+    /// <summary>precompressed "negotiate": keep X.br and X.gz beside X (with X's type and their encoding) for CloudFront hosting to choose from.</summary>
+    public bool NegotiateEncodings { get; init; }
+
+    /// <summary>Response headers CloudFront hosting adds through a response headers policy: name → value.</summary>
+    public IReadOnlyDictionary<string, string> ResponseHeaders { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Path → location ('/new/' or 'https://…'): zero-byte objects S3 website hosting answers with a redirect.</summary>
     public IReadOnlyDictionary<string, string> Redirects { get; init; } = new Dictionary<string, string>();
 

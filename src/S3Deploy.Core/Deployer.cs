@@ -46,13 +46,14 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
 
         observer.Info($"Found {Plural.Of(state.Objects.Count, "object")} under {options.Target}{(state.ManifestFound ? "" : " (no deploy manifest yet)")}");
 
-        var desired = DesiredSite.Build(scan.Files, policy, options.Precompressed, options.Redirects);
+        var desired = DesiredSite.Build(scan.Files, policy, options.Precompressed, options.Redirects, options.NegotiateEncodings);
         var probed = await reader.ProbeHeadersAsync(Planner.KeysToProbe(desired, state), options.Concurrency, ct);
         var plan = Planner.Plan(desired, state, probed, options.Delete, key => !excludes.IsExcluded(key), options.KeepStale, now);
         var (website, access) = await SiteHosting.PlanAsync(s3, options.Target, options.Connection, options.Website, options.Public, ct);
         var invalidations = await InvalidationPlanner.PlanAsync(
             plan.Actions, options.Target, options.CloudFront, options.Website?.Index ?? "index.html", () => CloudFrontClients.For(options.Connection, options.CloudFront, http), warnings.Add, ct);
-        plan = plan with { Website = website, Access = access, Invalidations = invalidations };
+        var hosting = await HostingPlan.PlanAsync(desired, options, () => CloudFrontClients.For(options.Connection, options.CloudFront, http), ct);
+        plan = plan with { Website = website, Access = access, Invalidations = invalidations, Hosting = hosting };
         SafetyGuards.CheckDeletes(plan, options);
         observer.Planned(plan);
         if (options.DryRun)

@@ -29,6 +29,7 @@ internal sealed class PlanApplier(IAmazonS3 s3, DeployOptions options, IDeployOb
         {
             await executor.WriteAsync(plan, outcome, ct);
             await SiteHosting.ApplyAsync(s3, options.Target, plan.Website, plan.Access, observer.Info, ct);
+            await Edge.HostingStep.ApplyAsync(plan.Hosting, options.Website?.Error, options.Website?.Spa == true ? options.Website.Index : null, () => CloudFrontClients.For(options.Connection, options.CloudFront, http), observer.Info, ct);
             (invalidations, var cachesReleased) = await new InvalidationStep(options.CloudFront, () => CloudFrontClients.For(options.Connection, options.CloudFront, http), observer).RunAsync(plan.Invalidations, warnings, ct);
             if (cachesReleased)
             {

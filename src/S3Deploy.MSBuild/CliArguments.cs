@@ -59,7 +59,7 @@ internal static class CliArguments
         ("--spa", nameof(t.Spa), t.Spa), ("--public", nameof(t.Public), t.Public), ("--cloudfront", nameof(t.CloudFront), t.CloudFront),
         ("--cloudfront-endpoint-url", nameof(t.CloudFrontEndpointUrl), t.CloudFrontEndpointUrl), ("--no-wait", nameof(t.Wait), !t.Wait),
         ("--wait-timeout", nameof(t.WaitTimeout), t.WaitTimeout), ("--max-invalidation-paths", nameof(t.MaxInvalidationPaths), t.MaxInvalidationPaths),
-        ("--diagnostics", nameof(t.Diagnostics), t.Diagnostics),
+        ("--diagnostics", nameof(t.Diagnostics), t.Diagnostics), ("--cloudfront-hosting", nameof(t.CloudFrontHosting), t.CloudFrontHosting),
     ];
 
     /// <summary>Without its trailing separator, which would escape the closing quote on Windows.</summary>

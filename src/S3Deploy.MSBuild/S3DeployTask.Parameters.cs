@@ -39,6 +39,7 @@ public sealed partial class S3DeployTask
     public string? ErrorDocument { get; set; }
     public bool Spa { get; set; }
     public bool Public { get; set; }
+    public bool CloudFrontHosting { get; set; }
     public string? KeepStale { get; set; }
     public string[] CloudFront { get; set; } = [];
     public string? CloudFrontEndpointUrl { get; set; }

@@ -27,7 +27,7 @@ internal sealed partial class FakeCloudFront
         {
             ("POST", "invalidation", false) => CreateInvalidation(distributionId, body),
             ("GET", "invalidation", true) => GetInvalidation(distributionId, Uri.UnescapeDataString(match.Groups["inv"].Value)),
-            ("GET", "config", false) => Config(distribution),
+            ("GET", "config", false) => Config(distributionId, distribution),
             _ => Error(405, "MethodNotAllowed", $"{method} is not allowed on {path}."),
         };
     }
@@ -107,9 +107,14 @@ internal sealed partial class FakeCloudFront
         return new Answer(status, Xml(body), status == 201 ? [("Location", $"{Endpoint}2020-05-31/distribution/{distributionId}/invalidation/{invalidation.Id}")] : []);
     }
 
-    private static Answer Config(Distribution distribution)
+    private Answer Config(string id, Distribution distribution)
     {
-        var body = new XElement(
+        var (config, version) = StoredConfig(id, distribution);
+        return new Answer(200, Xml(config), [("ETag", ConfigETag(id, version))]);
+    }
+
+    private static XElement InitialConfig(Distribution distribution) =>
+        new XElement(
             Ns + "DistributionConfig",
             new XElement(Ns + "CallerReference", "fake-" + distribution.Bucket),
             new XElement(Ns + "Aliases", new XElement(Ns + "Quantity", 0)),
@@ -125,10 +130,17 @@ internal sealed partial class FakeCloudFront
                         new XElement(Ns + "DomainName", $"{distribution.Bucket}.s3.us-east-1.amazonaws.com"),
                         new XElement(Ns + "OriginPath", distribution.OriginPath),
                         new XElement(Ns + "S3OriginConfig", new XElement(Ns + "OriginAccessIdentity"))))),
+            new XElement(
+                Ns + "DefaultCacheBehavior",
+                new XElement(Ns + "TargetOriginId", "S3-" + distribution.Bucket),
+                new XElement(Ns + "ViewerProtocolPolicy", "redirect-to-https"),
+                new XElement(Ns + "Compress", true),
+                new XElement(Ns + "LambdaFunctionAssociations", new XElement(Ns + "Quantity", 0)),
+                new XElement(Ns + "FunctionAssociations", new XElement(Ns + "Quantity", 0)),
+                new XElement(Ns + "CachePolicyId", "658327ea-f89d-4fab-a63d-7e88639e58f6")),
+            new XElement(Ns + "CustomErrorResponses", new XElement(Ns + "Quantity", 0)),
             new XElement(Ns + "Comment"),
             new XElement(Ns + "Enabled", true));
-        return new Answer(200, Xml(body), [("ETag", "E2QWRUHEXAMPLE")]);
-    }
 
     private static Answer Error(int status, string code, string message) =>
         new(status, Xml(new XElement(

@@ -54,6 +54,9 @@ internal sealed partial class FakeCloudFront : IDisposable
     /// <summary>How many GetInvalidation calls answer InProgress before one answers Completed.</summary>
     public int PollsBeforeCompleted { get; set; } = 2;
 
+    /// <summary>Requests whose "METHOD /path" starts with this are refused with 403 AccessDenied, as for a missing permission.</summary>
+    public string? Denied { get; set; }
+
     /// <summary>When set, requests must carry this X-Amz-Security-Token, signed; when null, none may.</summary>
     public string? SessionToken { get; set; }
 
@@ -171,7 +174,11 @@ internal sealed partial class FakeCloudFront : IDisposable
                 Failure.ServiceUnavailable => Error(503, "ServiceUnavailable", "The service is unavailable. Please retry."),
                 Failure.TooManyInvalidationsInProgress => Error(400, "TooManyInvalidationsInProgress", "Processing your request would cause the maximum number of in-progress invalidations to be exceeded."),
                 Failure.Throttling => Error(400, "Throttling", "Rate exceeded"),
-                _ => Route(request.HttpMethod, path, body),
+                _ when Denied is { } denied && $"{request.HttpMethod} {path}".StartsWith(denied, StringComparison.Ordinal) => Error(403, "AccessDenied", "User is not authorized to perform this action."),
+                _ when path.StartsWith(PolicyRoot, StringComparison.Ordinal) => RoutePolicy(request.HttpMethod, path, body, request.Headers["If-Match"]),
+                _ => path.StartsWith(FunctionRoot, StringComparison.Ordinal)
+                    ? RouteFunction(request.HttpMethod, path, body, request.QueryString["Stage"], request.Headers["If-Match"])
+                    : request.HttpMethod == "PUT" ? UpdateConfig(path, body, request.Headers["If-Match"]) : Route(request.HttpMethod, path, body),
             };
             lose = failure == Failure.LoseResponse;
             requests.Add(new RecordedRequest(request.HttpMethod, path, Encoding.UTF8.GetString(body), headers, lose ? 0 : answer.Status));

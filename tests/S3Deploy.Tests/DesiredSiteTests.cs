@@ -37,6 +37,18 @@ public class DesiredSiteTests
     }
 
     [Fact]
+    public void Negotiate_keeps_each_encoding_under_its_own_key_with_the_plain_names_type()
+    {
+        var desired = DesiredSite.Build([Plain, Brotli, Gzip], Policy, Compression.None, NoRedirects, negotiate: true).ToDictionary(d => d.RelativeKey);
+
+        Assert.Equal(["_framework/app.js", "_framework/app.js.br", "_framework/app.js.gz"], desired.Keys.Order(StringComparer.Ordinal));
+        Assert.Null(desired["_framework/app.js"].Headers.ContentEncoding);
+        Assert.Equal(("br", Brotli.Md5Hex), (desired["_framework/app.js.br"].Headers.ContentEncoding, desired["_framework/app.js.br"].File.Md5Hex));
+        Assert.Equal("gzip", desired["_framework/app.js.gz"].Headers.ContentEncoding);
+        Assert.All(desired.Values, d => Assert.Equal("text/javascript; charset=utf-8", d.Headers.ContentType));
+    }
+
+    [Fact]
     public void Precompressed_gzip_uploads_the_gz_bytes_under_the_plain_name()
     {
         var desired = Build([Plain, Brotli, Gzip], Compression.Gzip);

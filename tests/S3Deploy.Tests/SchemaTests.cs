@@ -150,11 +150,15 @@ public sealed class SchemaTests : IDisposable
         {
             foreach (var compress in EnumOf(RuleSchema["properties"]!["compress"]))
             {
-                var config = LoadWith($$"""{ "source": "site", "target": "s3://bucket-a", "precompressed": "{{precompressed}}", "rules": [ { "match": "*", "compress": "{{compress}}" } ] }""");
+                // "negotiate" keeps every sibling for CloudFront hosting, which it needs.
+                var negotiate = precompressed == "negotiate";
+                var hosting = negotiate ? """, "cloudfront": { "distributions": ["E1"], "hosting": true }""" : "";
+                var config = LoadWith($$"""{ "source": "site", "target": "s3://bucket-a", "precompressed": "{{precompressed}}", "rules": [ { "match": "*", "compress": "{{compress}}" } ]{{hosting}} }""");
 
                 var options = config.ToOptions(false);
 
-                Assert.Equal(Encodings.Parse(precompressed, "precompressed"), options.Precompressed);
+                Assert.Equal(negotiate ? Compression.None : Encodings.Parse(precompressed, "precompressed"), options.Precompressed);
+                Assert.Equal(negotiate, options.NegotiateEncodings);
                 Assert.Equal(Encodings.Parse(compress, "compress"), Assert.Single(options.Headers.Rules).Compress ?? Compression.None);
             }
         }

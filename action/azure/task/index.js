@@ -47,6 +47,7 @@ function commandLine(workingDirectory) {
   if (flag('dryRun') === true) args.push('--dry-run');
   if (flag('website') === true) args.push('--website');
   if (flag('public') === true) args.push('--public');
+  if (flag('cloudfrontHosting') === true) args.push('--cloudfront-hosting');
   if (flag('hashCache') === false) args.push('--no-hash-cache');
   if (flag('waitForInvalidation') === false) args.push('--no-wait');
   return args;

@@ -90,6 +90,7 @@ public static class DeployResultJson
 
         WriteWebsite(json, result.Plan.Website);
         WriteAccess(json, result.Plan.Access);
+        HostingJson.Write(json, result.Plan.Hosting);
         json.WriteStartArray("invalidations");
         foreach (var invalidation in result.Invalidations)
         {

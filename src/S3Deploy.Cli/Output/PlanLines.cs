@@ -22,5 +22,10 @@ internal static class PlanLines
             var policy = access.Policy.Change switch { PolicyChangeKind.Add => "add", PolicyChangeKind.Replace => "replace", _ => "unchanged" };
             yield return $"bucket policy ({policy})  {string.Join(", ", access.Policy.StatementIds)}: anyone may read {target}/*, the deploy manifest stays private";
         }
+
+        foreach (var line in HostingJson.Lines(plan.Hosting))
+        {
+            yield return line;
+        }
     }
 }

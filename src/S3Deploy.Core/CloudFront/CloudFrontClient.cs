@@ -10,7 +10,7 @@ namespace S3Deploy.Core.CloudFront;
 /// A small client for the three CloudFront calls a deploy needs, over REST-XML with SigV4. Retries resend the same body,
 /// so a retried CreateInvalidation carries the same CallerReference and CloudFront answers the invalidation it already made.
 /// </summary>
-internal sealed class CloudFrontClient(
+internal sealed partial class CloudFrontClient(
     HttpClient http,
     Func<CancellationToken, Task<ImmutableCredentials>> credentials,
     CloudFrontEndpoint? endpoint = null,
@@ -83,7 +83,11 @@ internal sealed class CloudFrontClient(
         }
     }
 
-    private async Task<string> SendAsync(HttpMethod method, string path, byte[]? body, CloudFrontCall call, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(HttpMethod method, string path, byte[]? body, CloudFrontCall call, CancellationToken cancellationToken) =>
+        (await SendAsync(method, path, body, call, null, cancellationToken)).Body;
+
+    /// <param name="ifMatch">The ETag a write is conditional on; CloudFront answers 412 PreconditionFailed when it is stale.</param>
+    private async Task<CloudFrontAnswer> SendAsync(HttpMethod method, string path, byte[]? body, CloudFrontCall call, string? ifMatch, CancellationToken cancellationToken)
     {
         var uri = new Uri(endpoint.BaseUri, path);
         var transientFailures = 0;
@@ -99,6 +103,11 @@ internal sealed class CloudFrontClient(
                 request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/xml");
             }
 
+            if (ifMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
             SigV4Signer.Sign(request, body ?? [], keys, endpoint.SigningRegion, Service, time.GetUtcNow());
 
             DeployException failure;
@@ -109,7 +118,9 @@ internal sealed class CloudFrontClient(
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
-                    return text;
+                    // UpdateFunction's model names its header "ETtag" (sic); accept either spelling.
+                    var etag = response.Headers.TryGetValues("ETag", out var tags) || response.Headers.TryGetValues("ETtag", out tags) ? tags.FirstOrDefault() : null;
+                    return new CloudFrontAnswer(text, etag);
                 }
 
                 var error = CloudFrontError.Parse((int)response.StatusCode, text);

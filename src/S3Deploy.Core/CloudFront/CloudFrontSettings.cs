@@ -16,6 +16,9 @@ public sealed record CloudFrontSettings
 
     public string? EndpointUrl { get; init; }
 
+    /// <summary>Serve the site from the distributions as S3 website hosting would: a viewer-request function, error responses, headers.</summary>
+    public bool Hosting { get; init; }
+
     /// <summary>First delay between polls of an invalidation's status; it doubles up to 20 seconds.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -41,6 +41,27 @@ internal static class CloudFrontXml
         return new DistributionConfig(origins, string.IsNullOrEmpty(rootObject) ? null : rootObject);
     }
 
+    /// <summary>CreateFunctionRequest (with a name) or UpdateFunctionRequest (without): config, then the code in base64.</summary>
+    public static string FunctionRequest(string root, string? name, string comment, string runtime, string code) =>
+        new XElement(
+            Ns + root,
+            name is null ? null : new XElement(Ns + "Name", name),
+            new XElement(Ns + "FunctionConfig", new XElement(Ns + "Comment", comment), new XElement(Ns + "Runtime", runtime)),
+            new XElement(Ns + "FunctionCode", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(code))))
+        .ToString(SaveOptions.DisableFormatting);
+
+    public static EdgeFunction ParseFunctionSummary(string body, string? etag)
+    {
+        var root = Parse(body, "FunctionSummary");
+        var metadata = root.Element(Ns + "FunctionMetadata") ?? throw new FormatException("CloudFront's <FunctionSummary> has no <FunctionMetadata>.");
+        return new EdgeFunction(
+            Required(root, "Name"),
+            (string?)root.Element(Ns + "FunctionConfig")?.Element(Ns + "Comment") ?? "",
+            Required(metadata, "FunctionARN"),
+            (string?)metadata.Element(Ns + "Stage") ?? "",
+            etag ?? throw new FormatException("CloudFront described the function without an ETag."));
+    }
+
     private static XElement Parse(string body, string rootName)
     {
         XElement? root;

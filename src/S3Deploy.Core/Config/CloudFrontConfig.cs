@@ -14,4 +14,7 @@ internal sealed class CloudFrontConfig
     public int? MaxPaths { get; set; }
 
     public string? EndpointUrl { get; set; }
+
+    /// <summary>Make the distribution serve the site as --website makes S3 serve it (a viewer-request function and its settings).</summary>
+    public bool? Hosting { get; set; }
 }

@@ -14,6 +14,7 @@ internal static class ConfigOptions
     public static DeployOptions ToOptions(this DeployConfig config, bool dryRun)
     {
         config.Validate();
+        HostingChecks.Requirements(config, config.Origins.Error);
         var source = config.Source ?? throw DeployException.Usage(DiagnosticCode.BadOption, "No source folder: give SOURCE on the command line or \"source\" in s3deploy.json.");
         var target = config.Target ?? throw DeployException.Usage(DiagnosticCode.BadOption, "No target: give s3://BUCKET[/PREFIX] on the command line or \"target\" in s3deploy.json.");
         var defaults = new DeployOptions { Source = source, Target = S3Target.Parse(target) };
@@ -31,11 +32,13 @@ internal static class ConfigOptions
             FollowSymlinks = config.FollowSymlinks ?? defaults.FollowSymlinks,
             HashCache = config.HashCache ?? defaults.HashCache,
             DryRun = dryRun,
-            Precompressed = Encodings.Parse(config.Precompressed, "precompressed"),
+            Precompressed = config.Precompressed == HostingChecks.Negotiate ? Compression.None : Encodings.Parse(config.Precompressed, "precompressed"),
+            NegotiateEncodings = config.Precompressed == HostingChecks.Negotiate,
             Redirects = config.Redirects ?? [],
             Website = config.Website is null ? null : ToWebsite(config.Website),
             Public = config.Public ?? false,
             KeepStale = Duration(config.KeepStale, TimeSpan.Zero),
+            ResponseHeaders = config.Headers ?? [],
             CloudFront = ToCloudFront(config.Cloudfront),
             Substitute = config.Substitute ?? [],
             Values = config.Values ?? [],
@@ -81,6 +84,7 @@ internal static class ConfigOptions
             FailOnTimeout = cloudfront.FailOnTimeout ?? defaults.FailOnTimeout,
             MaxPaths = cloudfront.MaxPaths ?? defaults.MaxPaths,
             EndpointUrl = cloudfront.EndpointUrl,
+            Hosting = cloudfront.Hosting ?? false,
         };
     }
 

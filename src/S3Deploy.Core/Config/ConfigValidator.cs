@@ -20,7 +20,8 @@ internal static class ConfigValidator
 
     public static void Validate(DeployConfig config, Error error)
     {
-        OneOf(config.Precompressed, ["br", "gzip", "none"], "$.precompressed", error);
+        OneOf(config.Precompressed, ["br", "gzip", "none", "negotiate"], "$.precompressed", error);
+        HostingChecks.Validate(config, error);
         OneOf(config.Sse, ["AES256", "aws:kms"], "$.sse", error);
         OneOf(config.StorageClass, StorageClasses, "$.storageClass", error);
         Require(config.Concurrency is null or (>= 1 and <= DeployOptions.MaxConcurrency), "$.concurrency", $"must be between 1 and {DeployOptions.MaxConcurrency}.", error);

@@ -73,6 +73,8 @@ internal sealed class DeployConfig
 
     /// <summary>Named targets ("staging", "production"): each a layer of these same fields over the top level, chosen with --target.</summary>
     public Dictionary<string, DeployConfig>? Targets { get; set; }
+    /// <summary>Response headers CloudFront adds (with "cloudfront": {"hosting": true}): name → value.</summary>
+    public Dictionary<string, string>? Headers { get; set; }
 
     /// <summary>Where relative paths in this config start: the config file's folder, or the working directory.</summary>
     [JsonIgnore]

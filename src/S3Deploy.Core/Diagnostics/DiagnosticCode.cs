@@ -39,6 +39,12 @@ internal static class DiagnosticCode
     public const string UnresolvedPlaceholder = "S3D076";
     public const string SubstituteMatchesNothing = "S3D077";
     public const string SubstituteNotText = "S3D078";
+    // CloudFront hosting (issue 15).
+    public const string FunctionTooLarge = "S3D061";
+    public const string HostingIncomplete = "S3D062";
+    public const string BadResponseHeader = "S3D063";
+    public const string HostingNoOrigin = "S3D064";
+    public const string DistributionKeepsChanging = "S3D065";
     // Warnings: the deploy goes on, and says what it left out or put off.
     public const string SkippedReserved = "S3D101";
     public const string SkippedLinkLoop = "S3D102";

@@ -30,6 +30,9 @@ public sealed record DeployPlan(
     /// <summary>Per distribution, the paths to invalidate once the pages are up.</summary>
     public IReadOnlyList<PlannedInvalidation> Invalidations { get; init; } = [];
 
+    /// <summary>Per distribution, what CloudFront hosting changes (function, config); empty without --cloudfront-hosting.</summary>
+    public IReadOnlyList<Edge.HostingChange> Hosting { get; init; } = [];
+
     /// <summary>Whether a bucket-level setting (website configuration, public access block, policy) changes.</summary>
     public bool ChangesSettings => Website?.Changes == true || Access?.Changes == true;
 

@@ -13,10 +13,11 @@ internal static class DesiredSite
         IReadOnlyList<LocalFile> files,
         HeaderPolicy policy,
         Compression precompressed,
-        IReadOnlyDictionary<string, string> redirects)
+        IReadOnlyDictionary<string, string> redirects,
+        bool negotiate = false)
     {
         var byKey = files.ToDictionary(f => f.RelativeKey, StringComparer.Ordinal);
-        var siblings = precompressed == Compression.None
+        var siblings = precompressed == Compression.None && !negotiate
             ? []
             : files.Where(f => IsSibling(f.RelativeKey, byKey)).Select(f => f.RelativeKey).ToHashSet(StringComparer.Ordinal);
         var desired = new List<DesiredObject>(files.Count + redirects.Count);
@@ -27,6 +28,16 @@ internal static class DesiredSite
                 ? (encoded with { RelativeKey = file.RelativeKey }, precompressed)
                 : (file, Compression.None);
             desired.Add(DesiredObject.From(source, policy.Describe(source, encoding)));
+        }
+
+        if (negotiate)
+        {
+            // CloudFront hosting picks X.br or X.gz per viewer: each keeps its own key, with X's type and its own encoding.
+            foreach (var sibling in files.Where(f => siblings.Contains(f.RelativeKey)))
+            {
+                var encoding = sibling.RelativeKey.EndsWith(".br", StringComparison.Ordinal) ? Compression.Brotli : Compression.Gzip;
+                desired.Add(DesiredObject.From(sibling, policy.Describe(sibling with { RelativeKey = sibling.RelativeKey[..^3] }, encoding)));
+            }
         }
 
         var redirectKeys = new Dictionary<string, string>(StringComparer.Ordinal);

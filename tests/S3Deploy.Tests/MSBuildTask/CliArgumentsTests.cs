@@ -47,6 +47,7 @@ public sealed class CliArgumentsTests
     [InlineData(nameof(S3DeployTask.WaitTimeout), "5m", "--wait-timeout 5m")]
     [InlineData(nameof(S3DeployTask.MaxInvalidationPaths), "100", "--max-invalidation-paths 100")]
     [InlineData(nameof(S3DeployTask.Diagnostics), true, "--diagnostics")]
+    [InlineData(nameof(S3DeployTask.CloudFrontHosting), true, "--cloudfront-hosting")]
     public void Each_property_becomes_its_option(string property, object value, string expected)
     {
         var task = Task();

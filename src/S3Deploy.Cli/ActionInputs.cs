@@ -41,6 +41,7 @@ internal sealed class ActionInputs(Func<string, string?> environment)
         From(given, "cloudfront-distribution-id", "cloudfront.distributions", name => List(name, ','));
         From(given, "wait-for-invalidation", "cloudfront.wait", Bool);
         var options = file.OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false);
+        options = PreviewSite.For(options, Text("preview"));
         return website == false ? options with { Website = null } : options;
     }
 

@@ -47,6 +47,7 @@ internal sealed class DeployCommand
     private readonly Option<string?> waitTimeout = new("--wait-timeout") { HelpName = "DURATION", Description = $"How long to wait for invalidations (default {Durations.Format(new CloudFrontSettings().WaitTimeout)}); a timeout is a warning." };
     private readonly Option<string?> timeout = new("--timeout") { HelpName = "DURATION", Description = $"How long a request may make no progress before it is retried (default {ConnectionOptions.DefaultTimeout.TotalSeconds:0}s); slower bodies than 1 KiB/s are cut off after it." };
     private readonly Option<int> maxPaths = new("--max-invalidation-paths") { HelpName = "N", Description = $"Above this many paths, invalidate the fewest wildcards that cover them (default {new CloudFrontSettings().MaxPaths})." };
+    private readonly Option<string?> preview = new("--preview") { HelpName = "NAME", Description = "Deploy a preview named NAME (e.g. a pull request number) to PREFIX/_previews/NAME/ instead of the target; nothing else changes." };
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
     private readonly OptionField[] fields;
 
@@ -70,7 +71,7 @@ internal sealed class DeployCommand
     public Command Build(string name, string description)
     {
         var command = new Command(name, description) { source, target };
-        Option[] options = [config, .. fields.Select(f => f.Symbol).OfType<Option>(), json, diagnostics];
+        Option[] options = [config, .. fields.Select(f => f.Symbol).OfType<Option>(), preview, json, diagnostics];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -115,7 +116,8 @@ internal sealed class DeployCommand
             }
         }
 
-        return file.OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun));
+        var options = file.OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun));
+        return PreviewSite.For(options, parse.GetValue(preview));
     }
 
     private static OptionField Text(Argument<string?> argument, string path) =>

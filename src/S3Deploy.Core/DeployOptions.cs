@@ -65,6 +65,12 @@ public sealed record DeployOptions
 
     public CloudFrontSettings CloudFront { get; init; } = new();
 
+    /// <summary>The preview this deploy is (its target is then the preview's folder), or null for a deploy of the target itself.</summary>
+    public string? Preview { get; init; }
+
+    /// <summary>Where previews live under the target's prefix; a deploy of the target never deletes under it.</summary>
+    public string PreviewsPrefix { get; init; } = PreviewSite.DefaultPrefix;
+
     public long MultipartThreshold { get; init; } = DefaultMultipartThreshold;
 
     public long PartSize { get; init; } = DefaultPartSize;

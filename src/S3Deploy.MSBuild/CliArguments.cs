@@ -56,6 +56,7 @@ internal static class CliArguments
         ("--cloudfront-endpoint-url", nameof(t.CloudFrontEndpointUrl), t.CloudFrontEndpointUrl), ("--no-wait", nameof(t.Wait), !t.Wait),
         ("--wait-timeout", nameof(t.WaitTimeout), t.WaitTimeout), ("--max-invalidation-paths", nameof(t.MaxInvalidationPaths), t.MaxInvalidationPaths),
         ("--diagnostics", nameof(t.Diagnostics), t.Diagnostics),
+        ("--preview", nameof(t.Preview), t.Preview),
     ];
 
     /// <summary>Without its trailing separator, which would escape the closing quote on Windows.</summary>

@@ -44,6 +44,7 @@ public sealed partial class S3DeployTask
     public string? WaitTimeout { get; set; }
     public string? MaxInvalidationPaths { get; set; }
     public bool Diagnostics { get; set; }
+    public string? Preview { get; set; }
 
     [Output] public int Uploaded { get; private set; }
     [Output] public int HeadersUpdated { get; private set; }

@@ -35,6 +35,8 @@ public sealed class AzureModeTests(S3ServerFixture server) : IDisposable
                 "##vso[task.setvariable variable=bytes-uploaded;isoutput=true]14",
                 "##vso[task.setvariable variable=invalidation-ids;isoutput=true]",
                 "##vso[task.setvariable variable=website-url;isoutput=true]",
+                "##vso[task.setvariable variable=preview-url;isoutput=true]",
+                "##vso[task.setvariable variable=url;isoutput=true]",
             ],
             lines.Where(l => l.StartsWith("##vso[task.setvariable", StringComparison.Ordinal)));
         Assert.Contains("##[group]Uploading assets (1 object)", lines);

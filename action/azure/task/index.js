@@ -36,6 +36,7 @@ function commandLine(workingDirectory) {
   value('--endpoint-url', 'endpointUrl');
   value('--max-deletes', 'maxDeletes');
   value('--concurrency', 'concurrency');
+  value('--preview', 'preview');
   if (input('config')) args.push('--config', path.resolve(workingDirectory, input('config')));
   for (const glob of (input('exclude') || '').split(/\r?\n/).map(s => s.trim()).filter(Boolean)) args.push('--exclude', glob);
   for (const id of items('cloudfrontDistributionId')) args.push('--cloudfront', id);

@@ -82,6 +82,11 @@ public static class DeployResultJson
             json.WriteNull("websiteUrl");
         }
 
+        if (result.PreviewUrl is { } previewUrl)
+        {
+            json.WriteString("previewUrl", previewUrl);
+        }
+
         WriteWebsite(json, result.Plan.Website);
         WriteAccess(json, result.Plan.Access);
         json.WriteStartArray("invalidations");

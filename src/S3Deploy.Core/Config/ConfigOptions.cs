@@ -37,6 +37,7 @@ internal static class ConfigOptions
             Public = config.Public ?? false,
             KeepStale = Duration(config.KeepStale, TimeSpan.Zero),
             CloudFront = ToCloudFront(config.Cloudfront),
+            PreviewsPrefix = config.Previews?.Prefix?.Trim('/') ?? defaults.PreviewsPrefix,
             Headers = new HeaderSettings
             {
                 CacheControl = config.CacheControl,

@@ -65,6 +65,8 @@ internal sealed class DeployConfig
 
     public CloudFrontConfig? Cloudfront { get; set; }
 
+    public PreviewsConfig? Previews { get; set; }
+
     /// <summary>Where relative paths in this config start: the config file's folder, or the working directory.</summary>
     [JsonIgnore]
     public string BaseDirectory { get; set; } = Environment.CurrentDirectory;

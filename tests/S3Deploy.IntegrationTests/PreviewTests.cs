@@ -1,3 +1,4 @@
+using S3Deploy.Core;
 using S3Deploy.Core.Website;
 using S3Deploy.IntegrationTests.Infrastructure;
 

@@ -11,7 +11,9 @@ internal sealed class ConnectionFlags
     private readonly Option<string?> profile = new("--profile") { HelpName = "NAME", Description = "Named profile from ~/.aws/config or ~/.aws/credentials." };
     private readonly Option<string?> endpointUrl = new("--endpoint-url") { HelpName = "URL", Description = "URL of an S3-compatible service; uses path-style addressing." };
 
-    public IEnumerable<Option> All => [region, profile, endpointUrl];
+    private readonly RoleFlags role = new();
+
+    public IEnumerable<Option> All => [region, profile, endpointUrl, .. role.All];
 
     public ConnectionOptions ToOptions(ParseResult parse)
     {
@@ -21,6 +23,6 @@ internal sealed class ConnectionFlags
             throw DeployException.Usage(DiagnosticCode.BadOption, $"--endpoint-url: '{url}' is not an absolute http:// or https:// URL.");
         }
 
-        return new ConnectionOptions(parse.GetValue(region), parse.GetValue(profile), url);
+        return role.Apply(new ConnectionOptions(parse.GetValue(region), parse.GetValue(profile), url), parse);
     }
 }

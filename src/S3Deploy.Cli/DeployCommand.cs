@@ -48,6 +48,7 @@ internal sealed class DeployCommand
     private readonly Option<string?> timeout = new("--timeout") { HelpName = "DURATION", Description = $"How long a request may make no progress before it is retried (default {ConnectionOptions.DefaultTimeout.TotalSeconds:0}s); slower bodies than 1 KiB/s are cut off after it." };
     private readonly Option<int> maxPaths = new("--max-invalidation-paths") { HelpName = "N", Description = $"Above this many paths, invalidate the fewest wildcards that cover them (default {new CloudFrontSettings().MaxPaths})." };
     private readonly Option<string?> preview = new("--preview") { HelpName = "NAME", Description = "Deploy a preview named NAME (e.g. a pull request number) to PREFIX/_previews/NAME/ instead of the target; nothing else changes." };
+    private readonly RoleFlags role = new();
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
     private readonly OptionField[] fields;
 
@@ -71,7 +72,7 @@ internal sealed class DeployCommand
     public Command Build(string name, string description)
     {
         var command = new Command(name, description) { source, target };
-        Option[] options = [config, .. fields.Select(f => f.Symbol).OfType<Option>(), preview, json, diagnostics];
+        Option[] options = [config, .. fields.Select(f => f.Symbol).OfType<Option>(), preview, .. role.All, json, diagnostics];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -117,6 +118,7 @@ internal sealed class DeployCommand
         }
 
         var options = file.OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun));
+        options = options with { Connection = role.Apply(options.Connection, parse) };
         return PreviewSite.For(options, parse.GetValue(preview));
     }
 

@@ -71,7 +71,7 @@ public sealed class CliArgumentsTests
         });
 
         Assert.Empty(silent.Select(p => p.Name));
-        Assert.Equal(30, options.Count());
+        Assert.Equal(33, options.Count());
     }
 
     [Fact]

@@ -28,8 +28,9 @@ internal sealed class RemoveCommands(DeployRun run, TextWriter stdout, TextWrite
         command.SetAction((parse, ct) => RunAsync(parse, ct, async (s3, info, token) =>
         {
             var where = S3Target.Parse(parse.GetValue(target)!);
+            var max = Max(parse);
             PrefixRemover.CheckTarget(where, parse.GetValue(force));
-            return [await new PrefixRemover(s3(), info).RemoveAsync(where, Max(parse), parse.GetValue(dryRun), token)];
+            return [await new PrefixRemover(s3(), info).RemoveAsync(where, max, parse.GetValue(dryRun), token)];
         }));
         return command;
     }
@@ -48,7 +49,8 @@ internal sealed class RemoveCommands(DeployRun run, TextWriter stdout, TextWrite
 
             var prefix = ConfigFile.Find(parse.GetValue(config))?.Previews?.Prefix?.Trim('/') ?? PreviewSite.DefaultPrefix;
             var previews = site with { Prefix = string.Join('/', new[] { site.Prefix, prefix }.Where(p => p.Length > 0)) };
-            return await new PreviewPruner(new PrefixRemover(s3(), info), info, time).PruneAsync(previews, age, Max(parse), parse.GetValue(dryRun), token);
+            var max = Max(parse);
+            return await new PreviewPruner(new PrefixRemover(s3(), info), info, time).PruneAsync(previews, age, max, parse.GetValue(dryRun), token);
         }));
         return new Command("previews", "Manage pull-request previews (see --preview of deploy).") { prune };
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using S3Deploy.Core;
 using S3Deploy.Core.Config;
 using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Cli;
 
@@ -48,6 +49,14 @@ internal sealed class ActionInputs(Func<string, string?> environment)
         From(given, "wait-for-invalidation", "cloudfront.wait", Bool);
         From(given, "cloudfront-hosting", "cloudfront.hosting", Bool);
         var options = file.WithTarget(name).OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false) with { TargetName = name };
+        options = PreviewSite.For(options, Text("preview"));
+        if (Text("role-to-assume") is { } roleArn)
+        {
+            // With 'permissions: id-token: write' the runner offers an OIDC token: no credentials needed before it.
+            var role = new RoleOptions(roleArn, Text("role-external-id"), Text("role-session-name"), GitHubOidcToken.FromEnvironment(environment));
+            options = options with { Connection = options.Connection with { Role = role } };
+        }
+
         return website == false ? options with { Website = null } : options;
     }
 

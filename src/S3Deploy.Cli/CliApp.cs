@@ -8,7 +8,7 @@ namespace S3Deploy.Cli;
 internal static class CliApp
 {
     /// <param name="ci">The CI dialect the run speaks (GitHub's or Azure's), or null for a terminal or a plain log.</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken ct = default, CiLog? ci = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken ct = default, CiLog? ci = null, TimeProvider? time = null)
     {
         var run = new DeployRun(stdout, stderr, interactive, ci);
         var deploy = new DeployCommand();
@@ -23,6 +23,9 @@ internal static class CliApp
         root.Subcommands.Add(deployCommand);
         root.Subcommands.Add(planCommand);
         root.Subcommands.Add(actionCommand);
+        var teardown = new RemoveCommands(run, stdout, stderr, time ?? TimeProvider.System);
+        root.Subcommands.Add(teardown.Remove());
+        root.Subcommands.Add(teardown.Previews());
         HelpText.Extend(root);
 
         var parse = root.Parse(args);

@@ -49,6 +49,8 @@ internal sealed class DeployCommand
     private readonly Option<string?> timeout = new("--timeout") { HelpName = "DURATION", Description = $"How long a request may make no progress before it is retried (default {ConnectionOptions.DefaultTimeout.TotalSeconds:0}s); slower bodies than 1 KiB/s are cut off after it." };
     private readonly Option<int> maxPaths = new("--max-invalidation-paths") { HelpName = "N", Description = $"Above this many paths, invalidate the fewest wildcards that cover them (default {new CloudFrontSettings().MaxPaths})." };
     private readonly Option<bool> cloudfrontHosting = new("--cloudfront-hosting") { Description = "Make the distributions serve the site as --website makes S3 serve it: index documents, redirects, SPA routes, Accept-Encoding negotiation and \"headers\" at the edge (a CloudFront Function and the distribution's settings)." };
+    private readonly Option<string?> preview = new("--preview") { HelpName = "NAME", Description = "Deploy a preview named NAME (e.g. a pull request number) to PREFIX/_previews/NAME/ instead of the target; nothing else changes." };
+    private readonly RoleFlags role = new();
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
     private readonly OptionField[] fields;
 
@@ -73,7 +75,7 @@ internal sealed class DeployCommand
     public Command Build(string name, string description)
     {
         var command = new Command(name, description) { source, target };
-        Option[] options = [config, targetName, .. fields.Select(f => f.Symbol).OfType<Option>(), json, diagnostics];
+        Option[] options = [config, targetName, .. fields.Select(f => f.Symbol).OfType<Option>(), preview, .. role.All, json, diagnostics];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -119,8 +121,9 @@ internal sealed class DeployCommand
         }
 
         var name = parse.GetValue(targetName);
-        var options = file.WithTarget(name).OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun));
-        return options with { TargetName = name };
+        var options = file.WithTarget(name).OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun)) with { TargetName = name };
+        options = options with { Connection = role.Apply(options.Connection, parse) };
+        return PreviewSite.For(options, parse.GetValue(preview));
     }
 
     private static OptionField Text(Argument<string?> argument, string path) =>

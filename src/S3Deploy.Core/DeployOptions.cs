@@ -82,6 +82,11 @@ public sealed record DeployOptions
 
     /// <summary>Where S3DEPLOY_VAR_NAME is read (tests give their own).</summary>
     internal Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+    /// <summary>The preview this deploy is (its target is then the preview's folder), or null for a deploy of the target itself.</summary>
+    public string? Preview { get; init; }
+
+    /// <summary>Where previews live under the target's prefix; a deploy of the target never deletes under it.</summary>
+    public string PreviewsPrefix { get; init; } = PreviewSite.DefaultPrefix;
 
     public long MultipartThreshold { get; init; } = DefaultMultipartThreshold;
 

@@ -33,6 +33,9 @@ public sealed record DeployResult(DeployPlan Plan, bool DryRun, TimeSpan Duratio
 
     public string? WebsiteUrl => Plan.Website?.Url;
 
+    /// <summary>Where a preview is served (its website endpoint), or null for a deploy of the target itself.</summary>
+    public string? PreviewUrl { get; init; }
+
     public bool ChangedNothing => Actions.Count == 0 && !Plan.ChangesSettings;
 
     /// <summary>A dry run: the plan, nothing more.</summary>

@@ -48,8 +48,11 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
 
         var desired = DesiredSite.Build(scan.Files, policy, options.Precompressed, options.Redirects, options.NegotiateEncodings);
         var probed = await reader.ProbeHeadersAsync(Planner.KeysToProbe(desired, state), options.Concurrency, ct);
-        var plan = Planner.Plan(desired, state, probed, options.Delete, key => !excludes.IsExcluded(key), options.KeepStale, now);
-        var (website, access) = await SiteHosting.PlanAsync(s3, options.Target, options.Connection, options.Website, options.Public, ct);
+        var plan = Planner.Plan(desired, state, probed, options.Delete, key => !excludes.IsExcluded(key) && !PreviewSite.IsShielded(key, options), options.KeepStale, now);
+        // A preview never changes the bucket's settings: it is served by the hosting its target set up.
+        var hosted = options.Preview is null;
+        var (website, access) = await SiteHosting.PlanAsync(s3, options.Target, options.Connection, hosted ? options.Website : null, hosted && options.Public, ct);
+        var previewUrl = PreviewSite.Url(s3, options);
         var invalidations = await InvalidationPlanner.PlanAsync(
             plan.Actions, options.Target, options.CloudFront, options.Website?.Index ?? "index.html", () => CloudFrontClients.For(options.Connection, options.CloudFront, http), warnings.Add, ct);
         var hosting = await HostingPlan.PlanAsync(desired, options, () => CloudFrontClients.For(options.Connection, options.CloudFront, http), ct);
@@ -58,7 +61,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         observer.Planned(plan);
         if (options.DryRun)
         {
-            return DeployResult.Planned(plan, clock.Elapsed, warnings.Items);
+            return DeployResult.Planned(plan, clock.Elapsed, warnings.Items) with { PreviewUrl = previewUrl };
         }
 
         var landed = await new PlanApplier(s3, options, observer, http).ApplyAsync(plan, warnings, ct);
@@ -67,6 +70,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
             Actions = landed.Completed,
             Invalidations = landed.Invalidations,
             HeldDeletes = landed.HeldDeletes,
+            PreviewUrl = previewUrl,
         };
     }
 

@@ -60,6 +60,8 @@ internal static class CliArguments
         ("--cloudfront-endpoint-url", nameof(t.CloudFrontEndpointUrl), t.CloudFrontEndpointUrl), ("--no-wait", nameof(t.Wait), !t.Wait),
         ("--wait-timeout", nameof(t.WaitTimeout), t.WaitTimeout), ("--max-invalidation-paths", nameof(t.MaxInvalidationPaths), t.MaxInvalidationPaths),
         ("--diagnostics", nameof(t.Diagnostics), t.Diagnostics), ("--cloudfront-hosting", nameof(t.CloudFrontHosting), t.CloudFrontHosting),
+        ("--preview", nameof(t.Preview), t.Preview),
+        ("--role-arn", nameof(t.RoleArn), t.RoleArn), ("--external-id", nameof(t.ExternalId), t.ExternalId), ("--role-session-name", nameof(t.RoleSessionName), t.RoleSessionName),
     ];
 
     /// <summary>Without its trailing separator, which would escape the closing quote on Windows.</summary>

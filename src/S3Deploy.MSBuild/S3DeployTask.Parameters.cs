@@ -47,6 +47,10 @@ public sealed partial class S3DeployTask
     public string? WaitTimeout { get; set; }
     public string? MaxInvalidationPaths { get; set; }
     public bool Diagnostics { get; set; }
+    public string? Preview { get; set; }
+    public string? RoleArn { get; set; }
+    public string? ExternalId { get; set; }
+    public string? RoleSessionName { get; set; }
 
     [Output] public int Uploaded { get; private set; }
     [Output] public int HeadersUpdated { get; private set; }

@@ -47,7 +47,7 @@ public sealed partial class ActionEntrypointTests(S3ServerFixture server) : IDis
         Assert.Equal(2, ids.Length);
         Assert.Equal(
             ["previous=1", "uploaded=2", "headers-updated=0", "deleted=1", "unchanged=2", "bytes-uploaded=13",
-             $"invalidation-ids<<{delimiter}", ids[0], ids[1], delimiter, $"website-url={server.Endpoint}/{bucket}/www/", ""],
+             $"invalidation-ids<<{delimiter}", ids[0], ids[1], delimiter, $"website-url={server.Endpoint}/{bucket}/www/", "preview-url=", $"url={server.Endpoint}/{bucket}/www/", ""],
             outputs);
         var summary = File.ReadAllText(workspace.FullPath("summary"));
         Assert.StartsWith("previous summary\n### S3Deploy: deployed\n", summary);

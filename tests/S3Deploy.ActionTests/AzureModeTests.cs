@@ -35,6 +35,8 @@ public sealed class AzureModeTests(S3ServerFixture server) : IDisposable
                 "##vso[task.setvariable variable=bytesUploaded;isoutput=true]14",
                 "##vso[task.setvariable variable=invalidationIds;isoutput=true]",
                 "##vso[task.setvariable variable=websiteUrl;isoutput=true]",
+                "##vso[task.setvariable variable=previewUrl;isoutput=true]",
+                "##vso[task.setvariable variable=url;isoutput=true]",
             ],
             lines.Where(l => l.StartsWith("##vso[task.setvariable", StringComparison.Ordinal)));
         Assert.Contains("##[group]Uploading assets (1 object)", lines);

@@ -67,5 +67,24 @@ public sealed class AzureTaskTests(S3ServerFixture server) : IDisposable
         Assert.Equal(["##vso[task.logissue type=error;code=S3D006]Input 'bucket' is required.", "##vso[task.complete result=Failed;]"], run.Lines);
     }
 
+    [Theory]
+    [InlineData("INPUT_ROLEARN", "not-a-role", "S3D082")]
+    [InlineData("INPUT_PREVIEW", "../x", "S3D080")]
+    public async Task Role_and_preview_inputs_reach_the_cli(string input, string value, string code)
+    {
+        var environment = AzureModeTests.Environment(workspace.Path);
+        environment["SYSTEM_DEFAULTWORKINGDIRECTORY"] = workspace.Path;
+        environment["INPUT_SOURCE"] = "dist";
+        environment["INPUT_BUCKET"] = "some-bucket";
+        environment["INPUT_ENDPOINTURL"] = "http://127.0.0.1:9";
+        environment["INPUT_TOOLPATH"] = AzureModeTests.CliDll;
+        environment[input] = value;
+
+        var run = await ProcessRun.StartAsync("node", [Handler], workspace.Path, environment);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(run.Lines, l => l.StartsWith($"##vso[task.logissue type=error;code={code}]", StringComparison.Ordinal));
+    }
+
     public void Dispose() => workspace.Dispose();
 }

@@ -26,7 +26,7 @@ public sealed class GitHubModeTests(S3ServerFixture server) : IDisposable
         Assert.Contains("::group::Uploading pages (1 object)", run.Lines);
         Assert.Equal(2, run.Lines.Count(l => l == "::endgroup::"));
         Assert.Equal(
-            "previous=1\nuploaded=2\nheaders-updated=0\ndeleted=0\nunchanged=0\nbytes-uploaded=14\ninvalidation-ids=\nwebsite-url=\n",
+            "previous=1\nuploaded=2\nheaders-updated=0\ndeleted=0\nunchanged=0\nbytes-uploaded=14\ninvalidation-ids=\nwebsite-url=\npreview-url=\nurl=\n",
             File.ReadAllText(temp.FullPath("output")));
         var summary = File.ReadAllText(temp.FullPath("summary"));
         Assert.StartsWith("previous summary\n### S3Deploy: deployed\n", summary, StringComparison.Ordinal);

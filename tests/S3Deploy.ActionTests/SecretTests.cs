@@ -12,6 +12,8 @@ public sealed class SecretTests(S3ServerFixture server) : IDisposable
     private const string Secret = "kNoWn/S3cret+Value/4Leak-Check0123456789ab";
     private const string Token = "FwoGZXIvYXdzKNOWNSESSIONTOKEN//leak+check/VALUE0123456789abcdefXYZ";
 
+    private const string RequestToken = "ghs_REQUEST-token/leak+check/VALUE0123456789abcdef";
+
     private readonly TempSite workspace = new();
 
     [Fact]
@@ -62,12 +64,41 @@ public sealed class SecretTests(S3ServerFixture server) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_role_to_assume_that_fails_writes_no_key_session_token_or_oidc_request_token()
+    {
+        var bucket = await server.CreateBucketAsync();
+        workspace.Write("dist/index.html", "<h1>v1</h1>");
+        var inputs = new Dictionary<string, string?>
+        {
+            ["INPUT_SOURCE"] = "dist",
+            ["INPUT_BUCKET"] = bucket,
+            ["INPUT_ROLE-TO-ASSUME"] = "arn:aws:iam::123456789012:role/site-deploy",
+            ["INPUT_ROLE-EXTERNAL-ID"] = "x1",
+            ["AWS_ENDPOINT_URL_STS"] = "http://127.0.0.1:9",
+        };
+
+        var assumeRole = await RunAsync(inputs);
+        var webIdentity = await RunAsync(new(inputs) { ["ACTIONS_ID_TOKEN_REQUEST_URL"] = "http://127.0.0.1:9/token", ["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = RequestToken });
+
+        Assert.NotEqual(0, assumeRole.Run.ExitCode);
+        Assert.Equal(1, webIdentity.Run.ExitCode);
+        Assert.StartsWith("::error title=S3D084::", webIdentity.Run.Lines[^1], StringComparison.Ordinal);
+        foreach (var (run, outputs, summary) in new[] { assumeRole, webIdentity })
+        {
+            foreach (var text in new[] { run.Stdout, run.Stderr, outputs, summary })
+            {
+                AssertHasNoSecret(text);
+            }
+        }
+    }
+
     public void Dispose() => workspace.Dispose();
 
     /// <summary>Neither value whole, nor any 12-character piece of it (a truncated or wrapped leak).</summary>
     private static void AssertHasNoSecret(string text)
     {
-        foreach (var secret in new[] { Secret, Token })
+        foreach (var secret in new[] { Secret, Token, RequestToken })
         {
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
             for (var i = 0; i + 12 <= secret.Length; i++)

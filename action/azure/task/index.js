@@ -39,6 +39,11 @@ function commandLine(workingDirectory) {
   value('--max-deletes', 'maxDeletes');
   value('--concurrency', 'concurrency');
   value('--target', 'target');
+  value('--preview', 'preview');
+  // The role is assumed on top of the credentials the agent has (secret variables mapped to AWS_* with env:, a profile).
+  value('--role-arn', 'roleArn');
+  value('--external-id', 'externalId');
+  value('--role-session-name', 'roleSessionName');
   if (input('config')) args.push('--config', path.resolve(workingDirectory, input('config')));
   for (const glob of (input('exclude') || '').split(/\r?\n/).map(s => s.trim()).filter(Boolean)) args.push('--exclude', glob);
   for (const id of items('cloudfrontDistributionId')) args.push('--cloudfront', id);

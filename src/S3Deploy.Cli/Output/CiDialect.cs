@@ -29,6 +29,8 @@ internal abstract class CiDialect
         new("bytes-uploaded", Number(result.BytesUploaded)),
         new("invalidation-ids", string.Join(idSeparator, result.Invalidations.Where(i => i.Id is not null).Select(i => i.Id))),
         new("website-url", result.WebsiteUrl ?? ""),
+        new("preview-url", result.PreviewUrl ?? ""),
+        new("url", result.PreviewUrl ?? result.WebsiteUrl ?? ""),
     ];
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

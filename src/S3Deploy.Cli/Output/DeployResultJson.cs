@@ -88,6 +88,11 @@ public static class DeployResultJson
             json.WriteNull("websiteUrl");
         }
 
+        if (result.PreviewUrl is { } previewUrl)
+        {
+            json.WriteString("previewUrl", previewUrl);
+        }
+
         WriteWebsite(json, result.Plan.Website);
         WriteAccess(json, result.Plan.Access);
         HostingJson.Write(json, result.Plan.Hosting);

@@ -37,6 +37,11 @@ internal static class Summary
             log.WriteLine($"Website: {url}");
         }
 
-        log.WriteLine(SummaryLine.Result(result, options.Source, options.Target, options.TargetName));
+        if (result.PreviewUrl is { } preview)
+        {
+            log.WriteLine($"Preview: {preview}");
+        }
+
+                log.WriteLine(SummaryLine.Result(result, options.Source, options.Target, options.TargetName));
     }
 }

@@ -27,6 +27,11 @@ internal static class SummaryMarkdown
             md.Append(CultureInfo.InvariantCulture, $"Website: {url}\n\n");
         }
 
+        if (result.PreviewUrl is { } preview)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"Preview: {preview}\n\n");
+        }
+
         foreach (var invalidation in result.Invalidations)
         {
             var what = invalidation.Id is null ? $"would invalidate {Plural.Of(invalidation.Paths.Count, "path")}" : $"invalidation `{invalidation.Id}` ({invalidation.Status}), {Plural.Of(invalidation.Paths.Count, "path")}";

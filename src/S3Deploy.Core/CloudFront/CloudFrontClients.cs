@@ -11,6 +11,6 @@ internal static class CloudFrontClients
 
     public static CloudFrontClient For(ConnectionOptions connection, CloudFrontSettings settings, HttpClient? http) => new(
         http ?? SharedHttp.GetOrAdd(connection.Timeout, timeout => TimeoutHttpClientFactory.Create(timeout)),
-        AwsCredentialSource.For(connection.Profile),
+        connection.Role is null ? AwsCredentialSource.For(connection.Profile) : AwsCredentialSource.For(connection),
         settings.EndpointUrl is { } url ? CloudFrontEndpoint.FromUrl(url) : CloudFrontEndpoint.Global);
 }

@@ -42,6 +42,7 @@ internal static class ConfigOptions
             CloudFront = ToCloudFront(config.Cloudfront),
             Substitute = config.Substitute ?? [],
             Values = config.Values ?? [],
+            PreviewsPrefix = config.Previews?.Prefix?.Trim('/') ?? defaults.PreviewsPrefix,
             Headers = new HeaderSettings
             {
                 CacheControl = config.CacheControl,

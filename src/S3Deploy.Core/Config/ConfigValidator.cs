@@ -60,6 +60,7 @@ internal static class ConfigValidator
         Require(config.KeepStale is null || Durations.TryParse(config.KeepStale, out _), "$.keepStale", $"\"{config.KeepStale}\" is not a duration such as \"90s\", \"30m\", \"24h\" or \"7d\".", error);
         ValidateCloudFront(config.Cloudfront, error);
         ValidateWebsite(config.Website, error);
+        ValidatePreviews(config.Previews, error);
         foreach (var (from, to) in config.Redirects ?? [])
         {
             var at = "$.redirects" + JsonLines.Segment(from);
@@ -171,6 +172,16 @@ internal static class ConfigValidator
             Require(redirect.ReplaceKeyPrefixWith is null || redirect.ReplaceKeyWith is null, at + ".redirect", "use replaceKeyPrefixWith or replaceKeyWith, not both (an S3 rule).", error);
             Require(redirect.Protocol is null or "http" or "https", at + ".redirect.protocol", "must be \"http\" or \"https\".", error);
         }
+    }
+
+    private static void ValidatePreviews(PreviewsConfig? previews, Error error)
+    {
+        var prefix = previews?.Prefix?.Trim('/');
+        Require(
+            prefix is null || (prefix.Length > 0 && prefix.Split('/').All(segment => PreviewSite.NameProblem(segment) is null)),
+            "$.previews.prefix",
+            $"\"{previews?.Prefix}\" is not a key prefix such as \"_previews/\" (segments of letters, digits, '.', '_' and '-'; not empty, not '.' or '..').",
+            error);
     }
 
     private static void GlobAt(string pattern, string at, Error error)

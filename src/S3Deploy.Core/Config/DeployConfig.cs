@@ -75,6 +75,7 @@ internal sealed class DeployConfig
     public Dictionary<string, DeployConfig>? Targets { get; set; }
     /// <summary>Response headers CloudFront adds (with "cloudfront": {"hosting": true}): name → value.</summary>
     public Dictionary<string, string>? Headers { get; set; }
+    public PreviewsConfig? Previews { get; set; }
 
     /// <summary>Where relative paths in this config start: the config file's folder, or the working directory.</summary>
     [JsonIgnore]

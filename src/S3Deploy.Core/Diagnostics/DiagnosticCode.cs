@@ -45,6 +45,11 @@ internal static class DiagnosticCode
     public const string BadResponseHeader = "S3D063";
     public const string HostingNoOrigin = "S3D064";
     public const string DistributionKeepsChanging = "S3D065";
+    public const string BadPreviewName = "S3D080";
+    public const string RemoveBucketRoot = "S3D081";
+    public const string BadRoleArn = "S3D082";
+    public const string AssumeRoleFailed = "S3D083";
+    public const string OidcTokenFailed = "S3D084";
     // Warnings: the deploy goes on, and says what it left out or put off.
     public const string SkippedReserved = "S3D101";
     public const string SkippedLinkLoop = "S3D102";

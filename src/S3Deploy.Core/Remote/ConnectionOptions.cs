@@ -11,6 +11,9 @@ public sealed record ConnectionOptions(string? Region = null, string? Profile = 
     /// </summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
+    /// <summary>A role to assume on top of the credentials found (or with a web identity token); null uses them as they are.</summary>
+    public RoleOptions? Role { get; init; }
+
     /// <summary>Known to this SDK, or shaped like a region of an AWS partition (so a region newer than the SDK still works).</summary>
     internal static bool IsAwsRegion(string region) =>
         // GetBySystemName adds any name it is asked for to the list, as "Unknown", so the list alone proves nothing.

@@ -20,7 +20,7 @@ internal static class S3ClientFactory
             MaxErrorRetry = 4,
             HttpClientFactory = new TimeoutHttpClientFactory(connection.Timeout),
         };
-        var credentials = Credentials(connection.Profile);
+        var credentials = Credentials(connection);
         var region = connection.Region ?? (connection.Profile is null ? null : ProfileRegion(connection.Profile));
         if (connection.EndpointUrl is { } endpoint)
         {
@@ -57,6 +57,19 @@ internal static class S3ClientFactory
     }
 
     public static bool UsesCustomEndpoint(ConnectionOptions connection) => connection.EndpointUrl is not null;
+
+    /// <summary>The credentials of <see cref="Credentials(string?)"/>, with the role assumed on top when one is given.</summary>
+    internal static AWSCredentials Credentials(ConnectionOptions connection)
+    {
+        var found = new Lazy<AWSCredentials>(() => Credentials(connection.Profile));
+        if (connection.Role is not { } role)
+        {
+            return found.Value;
+        }
+
+        var region = connection.Region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? (connection.Profile is null ? null : ProfileRegion(connection.Profile));
+        return new AssumedRoleCredentials(role, () => found.Value, region is not null && ConnectionOptions.IsAwsRegion(region) ? region : null);
+    }
 
     /// <summary>The named profile (checked now, so a wrong name fails before anything starts), else the SDK's default chain.</summary>
     internal static AWSCredentials Credentials(string? profile)

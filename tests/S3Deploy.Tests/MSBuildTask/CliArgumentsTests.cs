@@ -83,7 +83,7 @@ public sealed class CliArgumentsTests
         });
 
         Assert.Empty(silent.Select(p => p.Name));
-        Assert.Equal(31, options.Count());
+        Assert.Equal(35, options.Count());
     }
 
     [Fact]

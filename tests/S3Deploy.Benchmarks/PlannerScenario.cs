@@ -30,13 +30,15 @@ internal static class PlannerScenario
         return 0;
     }
 
-    public static int RunOne(int n)
+    public static async Task<int> RunOneAsync(int n)
     {
+        var manifestFile = Path.Combine(Path.GetTempPath(), $"s3deploy-bench-manifest-{Environment.ProcessId}.json");
         var listing = SyntheticSite.Listing(n);
         var scan = SyntheticSite.Scan(listing);
         var policy = new HeaderPolicy(new HeaderSettings(), MimeTypes.Default);
         var fingerprints = scan.Select(f => policy.Describe(f).Headers.Fingerprint()).ToList();
-        var state = SyntheticSite.Bucket(n, i => fingerprints[i]);
+        var state = await SyntheticSite.BucketAsync(n, new KeyPool(listing.Select(f => f.Key)), i => fingerprints[i], manifestFile);
+        File.Delete(manifestFile);
         fingerprints = null;
         GC.Collect();
 

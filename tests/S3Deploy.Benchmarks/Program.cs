@@ -3,7 +3,7 @@ using S3Deploy.Benchmarks;
 return args switch
 {
     ["planner", .. var rest] => PlannerScenario.Run(rest),
-    ["planner-one", var n] => PlannerScenario.RunOne(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)),
+    ["planner-one", var n] => await PlannerScenario.RunOneAsync(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 

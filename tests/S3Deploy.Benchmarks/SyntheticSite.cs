@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json;
 using S3Deploy.Core.Remote;
 using S3Deploy.Core.Scanning;
 
@@ -35,26 +36,57 @@ internal static class SyntheticSite
         var files = new List<LocalFile>(listing.Count);
         for (var i = 0; i < listing.Count; i++)
         {
-            files.Add(new LocalFile(listing[i].Key, listing[i].RealPath, 1000 + (i % 5000), Md5(i)));
+            files.Add(new LocalFile(listing[i].Key, listing[i].RealPath, Size(i), Md5(i)));
         }
 
         return files;
     }
 
-    /// <summary>The bucket as listed, with a manifest written by the last deploy; <paramref name="fingerprint"/> gives each key's header fingerprint.</summary>
-    public static BucketState Bucket(int n, Func<int, string> fingerprint)
+    /// <summary>
+    /// The bucket as the lister keeps it (keys below the prefix, sharing the folder's strings through <paramref name="keys"/>;
+    /// ETags normalized from the quoted form the SDK hands over) and the deploy manifest of a previous deploy, written to
+    /// <paramref name="manifestFile"/> as the manifest's JSON.
+    /// </summary>
+    public static async Task<BucketState> BucketAsync(int n, KeyPool keys, Func<int, string> fingerprint, string manifestFile)
     {
         var written = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
         var objects = new Dictionary<string, RemoteObject>(StringComparer.Ordinal);
-        var entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            var listedKey = Key(i);
-            var modified = written.AddSeconds(-n + i);
-            objects[listedKey] = new RemoteObject(listedKey, 1000 + (i % 5000), Md5(i), modified);
-            entries[Key(i)] = new ManifestEntry(Md5(i), 1000 + (i % 5000), Md5(i), fingerprint(i), modified);
+            var key = keys.Relative("site/" + Key(i), "site/".Length);
+            objects[key] = new RemoteObject(key, Size(i), ETags.Normalize($"\"{Md5(i)}\""), written.AddSeconds(-n + i));
         }
 
-        return new BucketState(objects, new DeployManifest(entries), ManifestFound: true) { ManifestLastModified = written };
+        WriteManifest(objects, fingerprint, written, manifestFile);
+        await using var json = File.OpenRead(manifestFile);
+        var manifest = await DeployManifest.FromJsonAsync(json, CancellationToken.None, objects) ?? throw new InvalidOperationException("The manifest did not parse.");
+        return new BucketState(objects, manifest, ManifestFound: true) { ManifestLastModified = written };
+    }
+
+    private static long Size(int i) => 1000 + (i % 5000);
+
+    /// <summary>Streamed entry by entry, as large as a real one and never whole in memory.</summary>
+    private static void WriteManifest(Dictionary<string, RemoteObject> objects, Func<int, string> fingerprint, DateTimeOffset written, string path)
+    {
+        using var file = File.Create(path);
+        using var writer = new Utf8JsonWriter(file);
+        writer.WriteStartObject();
+        writer.WriteNumber("version", DeployManifest.CurrentVersion);
+        writer.WriteString("tool", "s3deploy/bench");
+        writer.WriteString("written", written);
+        writer.WriteStartObject("objects");
+        var i = 0;
+        foreach (var (key, o) in objects)
+        {
+            writer.WritePropertyName(key);
+            JsonSerializer.Serialize(writer, new ManifestEntry(o.ETag, o.Size, o.ETag, fingerprint(i++), o.LastModified), ManifestJson.Default.ManifestEntry);
+            if (i % 1000 == 0)
+            {
+                writer.Flush();
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
     }
 }

@@ -51,11 +51,13 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
     }
 
     /// <summary>As <see cref="FromJson"/>, parsed as the stream delivers it, so the document is never held whole.</summary>
-    internal static async Task<DeployManifest?> FromJsonAsync(Stream json, CancellationToken ct)
+    /// <param name="listed">The objects just listed: given, the manifest shares their strings (<see cref="ManifestStrings"/>).</param>
+    internal static async Task<DeployManifest?> FromJsonAsync(Stream json, CancellationToken ct, Dictionary<string, RemoteObject>? listed = null)
     {
+        var context = listed is null ? ManifestJson.Default : new ManifestJson(ManifestStrings.Options(listed));
         try
         {
-            return From(await JsonSerializer.DeserializeAsync(json, ManifestJson.Default.ManifestDocument, ct));
+            return From(await JsonSerializer.DeserializeAsync(json, context.ManifestDocument, ct));
         }
         catch (JsonException)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using S3Deploy.Core.Diagnostics;
@@ -217,8 +218,44 @@ internal sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, s
 
     private static async Task<LocalFile> HashFileAsync(string key, string path, CancellationToken ct)
     {
+        if (HashSmallFile(key, path) is { } small)
+        {
+            return small;
+        }
+
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
         var md5 = await MD5.HashDataAsync(stream, ct);
         return new LocalFile(key, path, stream.Length, Convert.ToHexStringLower(md5));
+    }
+
+    /// <summary>
+    /// Most files of a site are a few KB: one synchronous read into a pooled buffer, not a FileStream with a 64 KB buffer
+    /// of its own each. Null when the file is larger than the buffer (it is then streamed).
+    /// </summary>
+    private static LocalFile? HashSmallFile(string key, string path)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize + 1);
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var length = 0;
+            int read;
+            while ((read = RandomAccess.Read(handle, buffer.AsSpan(length, BufferSize + 1 - length), length)) > 0)
+            {
+                length += read;
+                if (length > BufferSize)
+                {
+                    return null;
+                }
+            }
+
+            Span<byte> md5 = stackalloc byte[MD5.HashSizeInBytes];
+            MD5.HashData(buffer.AsSpan(0, length), md5);
+            return new LocalFile(key, path, length, Convert.ToHexStringLower(md5));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

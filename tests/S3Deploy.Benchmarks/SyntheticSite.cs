@@ -19,24 +19,26 @@ internal static class SyntheticSite
 
     public static string Md5(int i) => Convert.ToHexStringLower(MD5.HashData(BitConverter.GetBytes(i)));
 
-    public static List<(string Key, string RealPath)> Listing(int n)
+    /// <summary>As the scanner lists them: each file's path is the source folder (one string) and its key.</summary>
+    public static List<(string Key, FilePath Path)> Listing(int n)
     {
-        var files = new List<(string, string)>(n);
+        var files = new List<(string, FilePath)>(n);
+        const string root = "/home/runner/work/site/dist/";
         for (var i = 0; i < n; i++)
         {
             var key = Key(i);
-            files.Add((key, "/home/runner/work/site/dist/" + key));
+            files.Add((key, FilePath.Of(root + key, root, key)));
         }
 
         return files;
     }
 
-    public static List<LocalFile> Scan(List<(string Key, string RealPath)> listing)
+    public static List<LocalFile> Scan(List<(string Key, FilePath Path)> listing)
     {
         var files = new List<LocalFile>(listing.Count);
         for (var i = 0; i < listing.Count; i++)
         {
-            files.Add(new LocalFile(listing[i].Key, listing[i].RealPath, Size(i), Md5(i)));
+            files.Add(new LocalFile(listing[i].Key, listing[i].Path, Size(i), Md5(i)));
         }
 
         return files;

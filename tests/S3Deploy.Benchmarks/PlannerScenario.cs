@@ -19,8 +19,8 @@ internal static class PlannerScenario
     {
         var ns = sizes.Length == 0 ? DefaultSizes : sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var baseline = Child(0);
-        Console.WriteLine("| keys | plan time | of it GC pauses | managed heap after full GC | peak RSS | heap per key above N=0 | RSS per key above N=0 |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| keys | plan time | plan CPU | of it GC pauses | managed heap after full GC | peak RSS | heap per key above N=0 | RSS per key above N=0 |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Console.WriteLine(Row(baseline, baseline));
         foreach (var n in ns)
         {
@@ -43,6 +43,7 @@ internal static class PlannerScenario
         GC.Collect();
 
         var pausedBefore = GC.GetTotalPauseDuration();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var desired = DesiredSite.Build(scan, policy, Compression.None, new Dictionary<string, string>());
         var probe = Planner.KeysToProbe(desired, state);
@@ -51,6 +52,7 @@ internal static class PlannerScenario
         var manifest = ManifestBuilder.Build(plan, new Dictionary<string, StoredObject>(), new HashSet<string>());
         clock.Stop();
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         if (plan.Actions.Count != 0 || probe.Count != 0 || invalidate.Count != 0 || manifest.Objects.Count != n)
         {
             throw new InvalidOperationException($"Not a no-op: {plan.Actions.Count} actions, {probe.Count} probes, {manifest.Objects.Count} manifest entries.");
@@ -60,7 +62,7 @@ internal static class PlannerScenario
         GC.KeepAlive(listing);
         GC.KeepAlive(manifest);
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n} {clock.Elapsed.TotalMilliseconds:F0} {paused.TotalMilliseconds:F0} {heap} {peak}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n} {clock.Elapsed.TotalMilliseconds:F0} {cpu.TotalMilliseconds:F0} {paused.TotalMilliseconds:F0} {heap} {peak}"));
         return 0;
     }
 
@@ -84,17 +86,17 @@ internal static class PlannerScenario
         }
 
         var parts = line.Split(' ').Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        return new Measurement((int)parts[0], TimeSpan.FromMilliseconds(parts[1]), TimeSpan.FromMilliseconds(parts[2]), parts[3], parts[4]);
+        return new Measurement((int)parts[0], TimeSpan.FromMilliseconds(parts[1]), TimeSpan.FromMilliseconds(parts[2]), TimeSpan.FromMilliseconds(parts[3]), parts[4], parts[5]);
     }
 
     private static string Row(Measurement m, Measurement baseline)
     {
         var heapPerKey = m.Keys == 0 ? "" : $"{(m.Heap - baseline.Heap) / m.Keys:N0} B";
         var rssPerKey = m.Keys == 0 ? "" : $"{(m.PeakRss - baseline.PeakRss) / m.Keys:N0} B";
-        return string.Create(CultureInfo.InvariantCulture, $"| {m.Keys:N0} | {m.Elapsed.TotalSeconds:F2} s | {m.Paused.TotalSeconds:F2} s | {Mb(m.Heap)} | {Mb(m.PeakRss)} | {heapPerKey} | {rssPerKey} |");
+        return string.Create(CultureInfo.InvariantCulture, $"| {m.Keys:N0} | {m.Elapsed.TotalSeconds:F2} s | {m.Cpu.TotalSeconds:F2} s | {m.Paused.TotalSeconds:F2} s | {Mb(m.Heap)} | {Mb(m.PeakRss)} | {heapPerKey} | {rssPerKey} |");
     }
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:F1} MB");
 
-    private sealed record Measurement(int Keys, TimeSpan Elapsed, TimeSpan Paused, long Heap, long PeakRss);
+    private sealed record Measurement(int Keys, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Paused, long Heap, long PeakRss);
 }

@@ -142,8 +142,11 @@ def make_tools(wanted, s3deploy_dll, url):
     tools, skipped = [], []
     for name in wanted:
         if name == "s3deploy":
-            argv = lambda src, bucket, extra: ["dotnet", str(s3deploy_dll), "deploy", src, f"s3://{bucket}", "--endpoint-url", url, "--json", *extra]
-            tools.append(Tool(name, argv, env, version_of(["dotnet", str(s3deploy_dll), "--version"])))
+            # A runtime-specific publish is one file (PublishSingleFile): the executable beside where the dll would be.
+            single = Path(s3deploy_dll).with_suffix("")
+            run = [str(single)] if not Path(s3deploy_dll).exists() and single.exists() else ["dotnet", str(s3deploy_dll)]
+            argv = lambda src, bucket, extra, run=run: [*run, "deploy", src, f"s3://{bucket}", "--endpoint-url", url, "--json", *extra]
+            tools.append(Tool(name, argv, env, version_of([*run, "--version"])))
         elif name in ("aws", "awsv2"):
             exe = resolve("aws") if name == "aws" else "/usr/bin/aws"
             version = version_of([exe, "--version"]) if exe and os.path.exists(exe) else None

@@ -33,7 +33,10 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         source = substituted.Listing;
 
         using var s3 = (clients ?? S3ClientFactory.Create)(options.Connection);
-        var reader = new BucketReader(s3, options.Target, ListingRanges.Split(source.Files.Select(f => f.Key), options.Target, options.Concurrency));
+        var reader = new BucketReader(s3, options.Target, ListingRanges.Split(source.Files.Select(f => f.Key), options.Target, options.Concurrency))
+        {
+            Keys = new KeyPool(source.Files.Select(f => f.Key)),
+        };
         var cache = options.HashCache ? HashCache.Open(source.RealRoot, options.HashCacheFolder ?? HashCacheFolder.Default(Environment.GetEnvironmentVariable), options.HashCacheSettle) : null;
         var (scan, state) = await ScanWhileListingAsync(reader, source, cache, ct);
         var warnings = new WarningList(observer, [.. scan.Warnings, .. state.Warnings]);

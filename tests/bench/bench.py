@@ -390,12 +390,32 @@ def markdown(meta, site, big, scale):
     out += ["", "Targets:", ""] + targets(site, big)
     if scale:
         out += ["", "Scaling (synthetic small files): wall seconds per 1,000 files, median", "",
-                "| files | tool | full upload | no-op | one file changed | no-op requests |", "| --- | --- | --- | --- | --- | --- |"]
+                "| files | tool | full upload | no-op | one file changed | no-op peak RSS MB | S3Deploy/tool (no-op, one change) | no-op requests |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- |"]
         for count, results in scale.items():
             for tool in results["no-op"]:
                 per = lambda sc: f"{results[sc][tool]['wall']['median'] / count * 1000:.3f}" if tool in results.get(sc, {}) else ""
-                out.append(f"| {count} | {tool} | {per('full upload')} | {per('no-op')} | {per('one file changed')} | {compact(results['no-op'][tool]['requests'])} |")
+                ratios = ", ".join(filter(None, (ratio(results.get(sc, {}), tool) for sc in ("no-op", "one file changed"))))
+                rss = f"{results['no-op'][tool]['rss_mb']['max']:.0f}"
+                out.append(f"| {count} | {tool} | {per('full upload')} | {per('no-op')} | {per('one file changed')} | {rss} | {ratios} | {compact(results['no-op'][tool]['requests'])} |")
+        out += [""] + scale_targets(scale)
     return "\n".join(out) + "\n"
+
+
+def scale_targets(scale):
+    """Issue 14's goal for the largest tree the peers ran on: no-op and one change at most rclone's wall, peak RSS at most 150 MB."""
+    with_rclone = [count for count, results in scale.items() if "rclone" in results.get("no-op", {})]
+    if not with_rclone:
+        return []
+    count = max(with_rclone)
+    results, lines = scale[count], []
+    for scenario in ("no-op", "one file changed"):
+        if "s3deploy" in results.get(scenario, {}) and "rclone" in results[scenario]:
+            r = float(ratio(results[scenario], "rclone"))
+            lines.append(f"- {count:,} small files, {scenario}: S3Deploy/rclone = {r:.2f} (target ≤ 1.0) — **{'met' if r <= 1.0 else f'missed by {r:.1f}×'}**")
+    rss = max(results[sc]["s3deploy"]["rss_mb"]["max"] for sc in ("no-op", "one file changed") if "s3deploy" in results.get(sc, {}))
+    lines.append(f"- {count:,} small files, peak RSS: {rss:.0f} MB (target ≤ 150 MB) — **{'met' if rss <= 150 else 'missed'}**")
+    return lines
 
 
 # ---------------------------------------------------------------- main
@@ -432,7 +452,7 @@ def main():
     parser.add_argument("--cache", default=str(HERE / ".corpus"))
     parser.add_argument("--scales", help="comma-separated tree sizes (default 10000,50000,100000; quick 10000)")
     parser.add_argument("--scale-runs", help="counted runs per tree size, comma-separated like --scales (default 3,2,1)")
-    parser.add_argument("--scale-peers", type=int, default=10_000, help="run the peers on trees up to this size (0: S3Deploy only)")
+    parser.add_argument("--scale-peers", type=int, default=100_000, help="run the peers on trees up to this size (0: S3Deploy only)")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: site,big,scale")
     parser.add_argument("--out", default=str(HERE / "results"))
     args = parser.parse_args()

@@ -26,13 +26,20 @@ internal sealed class ManifestWriter(IAmazonS3 s3, S3Target target, IDeployObser
 
     public async Task WriteAsync(DeployManifest manifest, CancellationToken ct)
     {
-        var json = manifest.ToJson(ToolName, DateTimeOffset.UtcNow);
+        // Through a temporary file rather than a byte array: the manifest of a large site is tens of MB, and a deploy's
+        // memory peaks here, with the plan and the new manifest held.
+        await using var json = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        manifest.WriteJson(json, ToolName, DateTimeOffset.UtcNow);
+        json.Position = 0;
+        var md5 = await System.Security.Cryptography.MD5.HashDataAsync(json, ct);
+        json.Position = 0;
         var request = new PutObjectRequest
         {
             BucketName = target.Bucket,
             Key = target.KeyFor(DeployManifest.RelativeKey),
-            InputStream = new MemoryStream(json),
-            MD5Digest = Convert.ToBase64String(System.Security.Cryptography.MD5.HashData(json)),
+            InputStream = json,
+            AutoCloseStream = false,
+            MD5Digest = Convert.ToBase64String(md5),
             ContentType = "application/json",
             UseChunkEncoding = false,
         };

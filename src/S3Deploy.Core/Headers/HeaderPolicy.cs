@@ -5,6 +5,8 @@ namespace S3Deploy.Core.Headers;
 /// <summary>Decides, per file, its headers, its phase and whether to compress it: MIME table, then rules in order, then cache defaults.</summary>
 internal sealed class HeaderPolicy(HeaderSettings settings, IContentTypeResolver contentTypes)
 {
+    private readonly SharedHeaders shared = new();
+
     /// <param name="precompressed">The encoding of the bytes when they come from a precompressed sibling (X.br for X).</param>
     public HeaderDecision Describe(LocalFile file, Compression precompressed = Compression.None)
     {
@@ -35,7 +37,7 @@ internal sealed class HeaderPolicy(HeaderSettings settings, IContentTypeResolver
         }
 
         headers = headers with { CacheControl = headers.CacheControl ?? settings.CacheControl ?? DefaultCacheControl(key, entry) };
-        return new HeaderDecision(headers, entry, compress);
+        return new HeaderDecision(shared.Share(headers), entry, compress);
     }
 
     /// <summary>A zero-byte page whose only job is x-amz-website-redirect-location; deployed with the pages.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -16,6 +17,10 @@ public sealed record ObjectHeaders(
 {
     private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new Dictionary<string, string>();
 
+    // Kept beside the record, not in it, so equality stays a comparison of header values. Files share their headers
+    // (HeaderPolicy), so the planner and the manifest hash each distinct set once, and share the one string.
+    private static readonly ConditionalWeakTable<ObjectHeaders, string> Fingerprints = new();
+
     public IReadOnlyDictionary<string, string> UserMetadata => Metadata ?? EmptyMetadata;
 
     /// <summary><c>AES256</c> or <c>aws:kms</c>; null leaves the bucket's default encryption in charge.</summary>
@@ -33,7 +38,9 @@ public sealed record ObjectHeaders(
     /// A short stable hash of every header value; the manifest stores it so the steady state needs no HEAD per object.
     /// Absent and empty values are the same thing to S3, so they hash the same.
     /// </summary>
-    public string Fingerprint()
+    public string Fingerprint() => Fingerprints.GetValue(this, static h => h.ComputeFingerprint());
+
+    private string ComputeFingerprint()
     {
         var text = new StringBuilder()
             .Append("content-type:").Append(ContentType).Append('\n')

@@ -38,7 +38,9 @@ internal static class ManifestBuilder
 
             if (stored is not null && stored.ETag != ETags.Unknown && (stored.Size ?? listed?.Size) is { } size)
             {
-                entries[d.RelativeKey] = new ManifestEntry(d.ContentId, size, stored.ETag, d.Headers.Fingerprint(), modified);
+                // An unchanged object keeps the entry it had: at a million keys, a copy of each is ~150 MB.
+                var entry = new ManifestEntry(d.ContentId, size, stored.ETag, d.Headers.Fingerprint(), modified);
+                entries[d.RelativeKey] = before.Manifest.Find(d.RelativeKey) is { } old && old == entry ? old : entry;
             }
         }
 

@@ -16,6 +16,9 @@ internal sealed class BucketLister(IAmazonS3 s3, S3Target target, IReadOnlyList<
     /// <summary>Whether the last listing came from the ranges side by side rather than one page after another.</summary>
     public bool ListedInRanges { get; private set; }
 
+    /// <summary>The source folder's keys: a listed object under one of them holds the folder's string.</summary>
+    public KeyPool Keys { get; init; } = KeyPool.Empty;
+
     public async Task<Dictionary<string, RemoteObject>> ListAsync(CancellationToken ct)
     {
         if (ranges.Count > 1 && await ListRangesAsync(ct) is { } objects)
@@ -115,7 +118,7 @@ internal sealed class BucketLister(IAmazonS3 s3, S3Target target, IReadOnlyList<
                 // The prefix ends with '/', so 'site' never lists 'site2/…'; the check guards servers that ignore it.
                 if (o.Key.StartsWith(target.KeyPrefix, StringComparison.Ordinal))
                 {
-                    var key = target.RelativeKey(o.Key);
+                    var key = Keys.Relative(o.Key, target.KeyPrefix.Length);
                     into[key] = new RemoteObject(key, o.Size ?? 0, ETags.Normalize(o.ETag), S3Times.From(o.LastModified));
                 }
             }

@@ -7,15 +7,18 @@ namespace S3Deploy.Core.Remote;
 /// <summary>Reads what is in the bucket under the target prefix, the manifest, and (only where needed) headers with HEAD.</summary>
 internal sealed class BucketReader(IAmazonS3 s3, S3Target target, IReadOnlyList<KeyRange>? ranges = null)
 {
+    /// <summary>The source folder's keys, whose strings the listing and the manifest reuse.</summary>
+    public KeyPool Keys { get; init; } = KeyPool.Empty;
+
     public async Task<BucketState> ReadAsync(CancellationToken ct)
     {
-        var objects = await new BucketLister(s3, target, ranges ?? [KeyRange.All]).ListAsync(ct);
+        var objects = await new BucketLister(s3, target, ranges ?? [KeyRange.All]) { Keys = Keys }.ListAsync(ct);
         if (!objects.Remove(DeployManifest.RelativeKey, out var listed))
         {
             return new BucketState(objects, DeployManifest.Empty, false);
         }
 
-        var read = await new ManifestReader(s3, target).ReadAsync(ManifestReader.Limit(objects.Keys), ct);
+        var read = await new ManifestReader(s3, target, objects).ReadAsync(ManifestReader.Limit(objects.Keys), ct);
         return new BucketState(objects, read.Manifest ?? DeployManifest.Empty, read.Manifest is not null)
         {
             ManifestLastModified = listed.LastModified,

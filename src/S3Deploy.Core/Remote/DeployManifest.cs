@@ -30,11 +30,18 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
         && Stale.Count == other.Stale.Count
         && Stale.All(s => other.Stale.TryGetValue(s.Key, out var since) && since == s.Value);
 
-    public byte[] ToJson(string tool, DateTimeOffset written)
+    public byte[] ToJson(string tool, DateTimeOffset written) =>
+        JsonSerializer.SerializeToUtf8Bytes(Document(tool, written), ManifestJson.Default.ManifestDocument);
+
+    /// <summary>As <see cref="ToJson"/>, written through a small buffer: at 100k keys the whole document is ~25 MB.</summary>
+    internal void WriteJson(Stream json, string tool, DateTimeOffset written) =>
+        JsonSerializer.Serialize(json, Document(tool, written), ManifestJson.Default.ManifestDocument);
+
+    private ManifestDocument Document(string tool, DateTimeOffset written)
     {
         var sorted = new Dictionary<string, ManifestEntry>(Objects.OrderBy(o => o.Key, StringComparer.Ordinal));
         var stale = Stale.Count == 0 ? null : new Dictionary<string, DateTimeOffset>(Stale.OrderBy(o => o.Key, StringComparer.Ordinal));
-        return JsonSerializer.SerializeToUtf8Bytes(new ManifestDocument(CurrentVersion, tool, written, sorted, stale), ManifestJson.Default.ManifestDocument);
+        return new ManifestDocument(CurrentVersion, tool, written, sorted, stale);
     }
 
     /// <summary>Null when the text is not a manifest this version understands: the deploy then falls back to HEAD requests.</summary>
@@ -51,11 +58,13 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
     }
 
     /// <summary>As <see cref="FromJson"/>, parsed as the stream delivers it, so the document is never held whole.</summary>
-    internal static async Task<DeployManifest?> FromJsonAsync(Stream json, CancellationToken ct)
+    /// <param name="listed">The objects just listed: given, the manifest shares their strings (<see cref="ManifestStrings"/>).</param>
+    internal static async Task<DeployManifest?> FromJsonAsync(Stream json, CancellationToken ct, Dictionary<string, RemoteObject>? listed = null)
     {
+        var context = listed is null ? ManifestJson.Default : new ManifestJson(ManifestStrings.Options(listed));
         try
         {
-            return From(await JsonSerializer.DeserializeAsync(json, ManifestJson.Default.ManifestDocument, ct));
+            return From(await JsonSerializer.DeserializeAsync(json, context.ManifestDocument, ct));
         }
         catch (JsonException)
         {

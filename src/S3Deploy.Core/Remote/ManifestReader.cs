@@ -12,7 +12,7 @@ namespace S3Deploy.Core.Remote;
 /// it streams in, and checked against its ETag. A manifest that is too large or not valid is set aside with a warning,
 /// and the deploy checks headers with HEAD requests instead, as it does when there is none.
 /// </summary>
-internal sealed class ManifestReader(IAmazonS3 s3, S3Target target)
+internal sealed class ManifestReader(IAmazonS3 s3, S3Target target, Dictionary<string, RemoteObject>? listed = null)
 {
     /// <summary>Room for the document's own fields and a few entries, whatever the keys.</summary>
     internal const long BaseBytes = 64 * 1024;
@@ -87,7 +87,7 @@ internal sealed class ManifestReader(IAmazonS3 s3, S3Target target)
         DeployManifest? manifest;
         try
         {
-            manifest = await DeployManifest.FromJsonAsync(body, ct);
+            manifest = await DeployManifest.FromJsonAsync(body, ct, listed);
         }
         catch (BodyTooLargeException)
         {

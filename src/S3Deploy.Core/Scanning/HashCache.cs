@@ -39,6 +39,9 @@ internal sealed class HashCache
         }
     }
 
+    /// <summary>Entries held in memory: all of the cache file's and this scan's until saved, none after.</summary>
+    public int Held => known.Count + seen.Count;
+
     /// <summary>Files whose MD5 came from the cache in this scan.</summary>
     public int Hits => hits;
 
@@ -59,8 +62,8 @@ internal sealed class HashCache
     /// <summary>The cached MD5 of the file at <paramref name="path"/> if it still has the stamp it had when hashed.</summary>
     public string? Find(string path, FileStamp stamp)
     {
-        var name = Name(path);
-        if (!known.TryGetValue(name, out var cached) || cached.Stamp != stamp)
+        // The name the cache file gave is kept for this scan too, rather than a second copy of it per file.
+        if (!known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(NameSpan(path), out var name, out var cached) || cached.Stamp != stamp)
         {
             return null;
         }
@@ -88,6 +91,7 @@ internal sealed class HashCache
     {
         if (added == 0 && seen.Count == known.Count)
         {
+            Release();
             return;
         }
 
@@ -106,6 +110,10 @@ internal sealed class HashCache
             Problem = $"The hash cache was not saved in {folder} ({e.Message.TrimEnd('.')}); the next deploy reads every file again.";
             return;
         }
+        finally
+        {
+            Release();
+        }
 
         try
         {
@@ -117,9 +125,20 @@ internal sealed class HashCache
         }
     }
 
-    private string Name(string path) =>
+    /// <summary>Saved (or not): the entries are not needed again, and the plan, built next, is where a deploy's memory peaks.</summary>
+    private void Release()
+    {
+        known.Clear();
+        known.TrimExcess();
+        seen.Clear();
+        added = 0;
+    }
+
+    private string Name(string path) => NameSpan(path).ToString();
+
+    private ReadOnlySpan<char> NameSpan(string path) =>
         path.Length > root.Length + 1 && path.StartsWith(root, StringComparison.Ordinal) && path[root.Length] == Path.DirectorySeparatorChar
-            ? path[(root.Length + 1)..]
+            ? path.AsSpan(root.Length + 1)
             : path;
 
     private static long NowNs() => (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using S3Deploy.Core.Diagnostics;
@@ -44,7 +45,7 @@ internal sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, s
         var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, path) in walk.Found)
         {
-            if (!byKey.TryAdd(key, path))
+            if (!byKey.TryAdd(key, path.Full))
             {
                 throw DeployException.Usage(DiagnosticCode.BadOption, $"'{path}' and '{byKey[key]}' both become key '{key}' (their names differ only in Unicode normalization). Rename one.");
             }
@@ -58,7 +59,7 @@ internal sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, s
     {
         var files = new ConcurrentBag<LocalFile>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(listing.Files, options, async (item, ct) => files.Add(await HashAsync(item.Key, item.RealPath, cache, ct)));
+        await Parallel.ForEachAsync(listing.Files, options, async (item, ct) => files.Add(await HashAsync(item.Key, item.Path, cache, ct)));
         var sorted = files.OrderBy(f => f.RelativeKey, StringComparer.Ordinal).ToList();
         cache?.Save();
         return new ScanResult(sorted, listing.Warnings) { FromCache = cache?.Hits ?? 0 };
@@ -113,7 +114,8 @@ internal sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, s
                     WalkFolder(walk, real, entryRelative);
                     break;
                 case NodeKind.RegularFile:
-                    walk.Found.Add((CheckedKey(key, entryRelative), real));
+                    var checkedKey = CheckedKey(key, entryRelative);
+                    walk.Found.Add((checkedKey, FilePath.Of(real, walk.RootSlash, checkedKey)));
                     break;
                 default:
                     walk.Warn(DiagnosticCode.SkippedNotRegular, $"Skipped '{entryRelative}': {NodeKinds.Describe(kind)}, not a regular file; it was not read.");
@@ -191,21 +193,22 @@ internal sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, s
     private static string Shortened(string path) =>
         path.Length <= 300 ? path : $"{path[..120]}…({path.Length:N0} characters)…{path[^120..]}";
 
-    private static async Task<LocalFile> HashAsync(string key, string path, HashCache? cache, CancellationToken ct)
+    private static async Task<LocalFile> HashAsync(string key, FilePath location, HashCache? cache, CancellationToken ct)
     {
+        var path = location.Full;
         try
         {
             if (cache is null || HashCache.Stamp(path) is not ({ } stamp, var at))
             {
-                return await HashFileAsync(key, path, ct);
+                return await HashFileAsync(key, location, path, ct);
             }
 
             if (cache.Find(path, stamp) is { } md5)
             {
-                return new LocalFile(key, path, stamp.Size, md5);
+                return new LocalFile(key, location, stamp.Size, md5);
             }
 
-            var hashed = await HashFileAsync(key, path, ct);
+            var hashed = await HashFileAsync(key, location, path, ct);
             cache.Keep(path, stamp, at, hashed);
             return hashed;
         }
@@ -215,10 +218,46 @@ internal sealed class SiteScanner(ExcludeFilter excludes, bool followSymlinks, s
         }
     }
 
-    private static async Task<LocalFile> HashFileAsync(string key, string path, CancellationToken ct)
+    private static async Task<LocalFile> HashFileAsync(string key, FilePath location, string path, CancellationToken ct)
     {
+        if (HashSmallFile(key, location, path) is { } small)
+        {
+            return small;
+        }
+
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
         var md5 = await MD5.HashDataAsync(stream, ct);
-        return new LocalFile(key, path, stream.Length, Convert.ToHexStringLower(md5));
+        return new LocalFile(key, location, stream.Length, Convert.ToHexStringLower(md5));
+    }
+
+    /// <summary>
+    /// Most files of a site are a few KB: one synchronous read into a pooled buffer, not a FileStream with a 64 KB buffer
+    /// of its own each. Null when the file is larger than the buffer (it is then streamed).
+    /// </summary>
+    private static LocalFile? HashSmallFile(string key, FilePath location, string path)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize + 1);
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var length = 0;
+            int read;
+            while ((read = RandomAccess.Read(handle, buffer.AsSpan(length, BufferSize + 1 - length), length)) > 0)
+            {
+                length += read;
+                if (length > BufferSize)
+                {
+                    return null;
+                }
+            }
+
+            Span<byte> md5 = stackalloc byte[MD5.HashSizeInBytes];
+            MD5.HashData(buffer.AsSpan(0, length), md5);
+            return new LocalFile(key, location, length, Convert.ToHexStringLower(md5));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

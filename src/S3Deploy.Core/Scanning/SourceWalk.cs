@@ -7,7 +7,10 @@ internal sealed class SourceWalk(string realRoot)
 {
     public string RealRoot { get; } = realRoot;
 
-    public List<(string Key, string RealPath)> Found { get; } = [];
+    /// <summary>The root and a separator: the folder part every file directly under the root's tree shares.</summary>
+    public string RootSlash { get; } = realRoot + Path.DirectorySeparatorChar;
+
+    public List<(string Key, FilePath Path)> Found { get; } = [];
 
     public List<Diagnostic> Warnings { get; } = [];
 

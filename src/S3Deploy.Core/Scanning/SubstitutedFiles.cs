@@ -43,7 +43,7 @@ internal sealed class SubstitutedFiles : IDisposable
 
             foreach (var (key, path) in matched)
             {
-                chosen[key] = path;
+                chosen[key] = path.Full;
             }
         }
 
@@ -62,7 +62,7 @@ internal sealed class SubstitutedFiles : IDisposable
             // X.br and X.gz beside X hold X's original bytes: shipping them (or X as them, with --precompressed) would undo the values.
             var files = listing.Files
                 .Where(f => !(f.Key.Length > 3 && f.Key[^3..] is ".br" or ".gz" && copies.ContainsKey(f.Key[..^3])))
-                .Select(f => copies.TryGetValue(f.Key, out var copy) ? (f.Key, copy) : f)
+                .Select(f => copies.TryGetValue(f.Key, out var copy) ? (f.Key, new FilePath(copy)) : f)
                 .ToList();
             return new SubstitutedFiles(listing with { Files = files }, folder);
         }

@@ -11,7 +11,7 @@ public sealed class SubstitutedFilesTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     private SourceListing Listing(params (string Key, string Text)[] files) =>
-        new([.. files.Select(f => (f.Key, temp.Write(f.Key, f.Text)))], []);
+        new([.. files.Select(f => (f.Key, new FilePath(temp.Write(f.Key, f.Text))))], []);
 
     [Fact]
     public void Substituted_files_are_read_from_copies_that_hold_the_values_and_vanish_on_dispose()
@@ -21,9 +21,9 @@ public sealed class SubstitutedFilesTests : IDisposable
 
         using (var substituted = SubstitutedFiles.Write(listing, ["appsettings.json"], new Dictionary<string, string> { ["API"] = "from-values" }, _ => null))
         {
-            copy = substituted.Listing.Files.Single(f => f.Key == "appsettings.json").RealPath;
+            copy = substituted.Listing.Files.Single(f => f.Key == "appsettings.json").Path.Full;
             Assert.Equal("from-values", File.ReadAllText(copy));
-            Assert.Equal(temp.Combine("app.js"), substituted.Listing.Files.Single(f => f.Key == "app.js").RealPath);
+            Assert.Equal(temp.Combine("app.js"), substituted.Listing.Files.Single(f => f.Key == "app.js").Path.Full);
             Assert.Equal("${API}", File.ReadAllText(temp.Combine("appsettings.json")));
         }
 
@@ -38,7 +38,7 @@ public sealed class SubstitutedFilesTests : IDisposable
 
         using var substituted = SubstitutedFiles.Write(listing, ["*.js"], new Dictionary<string, string> { ["API"] = "from-values" }, environment.GetValueOrDefault);
 
-        Assert.Equal("from-environment", File.ReadAllText(substituted.Listing.Files.Single().RealPath));
+        Assert.Equal("from-environment", File.ReadAllText(substituted.Listing.Files.Single().Path.Full));
     }
 
     [Fact]

@@ -23,6 +23,11 @@ internal static class CliApp
         root.Subcommands.Add(deployCommand);
         root.Subcommands.Add(planCommand);
         root.Subcommands.Add(actionCommand);
+        var rollback = new RollbackCommand();
+        var rollbackCommand = rollback.Build();
+        rollbackCommand.SetAction((parse, token) => run.RunAsync(rollback.Request(parse), token));
+        root.Subcommands.Add(rollbackCommand);
+        root.Subcommands.Add(new ReleasesCommand().Build(run, stdout));
         HelpText.Extend(root);
 
         var parse = root.Parse(args);

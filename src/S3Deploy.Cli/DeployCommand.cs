@@ -47,6 +47,9 @@ internal sealed class DeployCommand
     private readonly Option<string?> waitTimeout = new("--wait-timeout") { HelpName = "DURATION", Description = $"How long to wait for invalidations (default {Durations.Format(new CloudFrontSettings().WaitTimeout)}); a timeout is a warning." };
     private readonly Option<string?> timeout = new("--timeout") { HelpName = "DURATION", Description = $"How long a request may make no progress before it is retried (default {ConnectionOptions.DefaultTimeout.TotalSeconds:0}s); slower bodies than 1 KiB/s are cut off after it." };
     private readonly Option<int> maxPaths = new("--max-invalidation-paths") { HelpName = "N", Description = $"Above this many paths, invalidate the fewest wildcards that cover them (default {new CloudFrontSettings().MaxPaths})." };
+    private readonly Option<int> keepReleases = new("--keep-releases") { HelpName = "N", Description = $"Releases kept for rollback (default {DeployOptions.DefaultKeepReleases}; 0 turns history off)." };
+    private readonly Option<string?> message = new("--message") { HelpName = "TEXT", Description = "Recorded with the release (beside the CI's commit, GITHUB_SHA or BUILD_SOURCEVERSION)." };
+    private readonly Option<bool> breakLock = new("--break-lock") { Description = "Take the prefix's deploy lock even if another deploy holds it (one that was killed)." };
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
     private readonly OptionField[] fields;
 
@@ -64,13 +67,14 @@ internal sealed class DeployCommand
             Set(spa, "website.spa", true), Set(makePublic, "public", true), Text(keepStale, "keepStale"),
             List(cloudfront, "cloudfront.distributions"), Text(cloudfrontEndpoint, "cloudfront.endpointUrl"), Set(noWait, "cloudfront.wait", false),
             Text(waitTimeout, "cloudfront.waitTimeout"), Number(maxPaths, "cloudfront.maxPaths"), Text(timeout, "timeout"),
+            Number(keepReleases, "keepReleases"),
         ];
     }
 
     public Command Build(string name, string description)
     {
         var command = new Command(name, description) { source, target };
-        Option[] options = [config, .. fields.Select(f => f.Symbol).OfType<Option>(), json, diagnostics];
+        Option[] options = [config, .. fields.Select(f => f.Symbol).OfType<Option>(), message, breakLock, json, diagnostics];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -115,7 +119,11 @@ internal sealed class DeployCommand
             }
         }
 
-        return file.OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun));
+        return file.OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun)) with
+        {
+            ReleaseMessage = parse.GetValue(message),
+            BreakLock = parse.GetValue(breakLock),
+        };
     }
 
     private static OptionField Text(Argument<string?> argument, string path) =>

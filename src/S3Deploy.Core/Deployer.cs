@@ -31,6 +31,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         SafetyGuards.CheckSource([.. source.Files.Select(f => f.Key)], options);
 
         using var s3 = (clients ?? S3ClientFactory.Create)(options.Connection);
+        await using var held = options.DryRun ? null : await Releases.PrefixLock.AcquireAsync(s3, options.Target, "deploy", options.BreakLock, now, ct);
         var reader = new BucketReader(s3, options.Target, ListingRanges.Split(source.Files.Select(f => f.Key), options.Target, options.Concurrency));
         var cache = options.HashCache ? HashCache.Open(source.RealRoot, options.HashCacheFolder ?? HashCacheFolder.Default(Environment.GetEnvironmentVariable), options.HashCacheSettle) : null;
         var (scan, state) = await ScanWhileListingAsync(reader, source, cache, ct);
@@ -51,6 +52,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         var invalidations = await InvalidationPlanner.PlanAsync(
             plan.Actions, options.Target, options.CloudFront, options.Website?.Index ?? "index.html", () => CloudFrontClients.For(options.Connection, options.CloudFront, http), warnings.Add, ct);
         plan = plan with { Website = website, Access = access, Invalidations = invalidations };
+        plan = plan with { History = await Releases.HistoryStep.PlanAsync(s3, options, plan, warnings.Add, now, ct) };
         SafetyGuards.CheckDeletes(plan, options);
         observer.Planned(plan);
         if (options.DryRun)

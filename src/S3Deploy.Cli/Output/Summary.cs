@@ -37,6 +37,11 @@ internal static class Summary
             log.WriteLine($"Website: {url}");
         }
 
+        if (ReleaseLine.For(result, options.Target) is { } release)
+        {
+            log.WriteLine(release);
+        }
+
         log.WriteLine(SummaryLine.Result(result, options.Source, options.Target));
     }
 }

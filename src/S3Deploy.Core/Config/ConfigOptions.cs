@@ -36,6 +36,7 @@ internal static class ConfigOptions
             Website = config.Website is null ? null : ToWebsite(config.Website),
             Public = config.Public ?? false,
             KeepStale = Duration(config.KeepStale, TimeSpan.Zero),
+            KeepReleases = config.KeepReleases ?? defaults.KeepReleases,
             CloudFront = ToCloudFront(config.Cloudfront),
             Headers = new HeaderSettings
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using S3Deploy.Core;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Releases;
 using S3Deploy.Core.Remote;

@@ -52,7 +52,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         var invalidations = await InvalidationPlanner.PlanAsync(
             plan.Actions, options.Target, options.CloudFront, options.Website?.Index ?? "index.html", () => CloudFrontClients.For(options.Connection, options.CloudFront, http), warnings.Add, ct);
         plan = plan with { Website = website, Access = access, Invalidations = invalidations };
-        plan = plan with { History = await Releases.HistoryStep.PlanAsync(s3, options, plan, warnings.Add, now, ct) };
+        plan = plan with { History = await HistoryStep.PlanAsync(s3, options, plan, warnings.Add, now, ct) };
         SafetyGuards.CheckDeletes(plan, options);
         observer.Planned(plan);
         if (options.DryRun)

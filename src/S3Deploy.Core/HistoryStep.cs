@@ -2,7 +2,9 @@ using Amazon.S3;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 
-namespace S3Deploy.Core.Releases;
+using S3Deploy.Core.Releases;
+
+namespace S3Deploy.Core;
 
 /// <summary>Plans a deploy's history: reads what is kept, then decides what to keep, record and prune.</summary>
 internal static class HistoryStep

@@ -6,7 +6,9 @@ using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
 
-namespace S3Deploy.Core.Releases;
+using S3Deploy.Core.Releases;
+
+namespace S3Deploy.Core;
 
 /// <summary>
 /// Lists a prefix's releases, and rolls it back (or forward) to one: the same plan, guards, phases and invalidations as a

@@ -13,9 +13,15 @@ namespace S3Deploy.Cli;
 /// </summary>
 internal sealed class ActionInputs(Func<string, string?> environment)
 {
+    /// <summary>Input 'rollback: true' (or a 'rollback-to' id): return the prefix to a release instead of deploying.</summary>
+    public bool Rollback => Bool("rollback") == true || RollbackTo is not null;
+
+    public string? RollbackTo => Text("rollback-to");
+
     public DeployOptions ToOptions(string workspace)
     {
-        var source = Required("source");
+        // A rollback reads no folder, so it needs no source.
+        var source = Rollback ? Text("source") ?? "." : Required("source");
         var bucket = Required("bucket");
         var prefix = Text("prefix")?.Trim('/');
         var configPath = Text("config") is { } c ? Path.GetFullPath(c, workspace) : Beside(workspace);
@@ -40,7 +46,8 @@ internal sealed class ActionInputs(Func<string, string?> environment)
         From(given, "hash-cache", "hashCache", Bool);
         From(given, "cloudfront-distribution-id", "cloudfront.distributions", name => List(name, ','));
         From(given, "wait-for-invalidation", "cloudfront.wait", Bool);
-        var options = file.OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false);
+        From(given, "keep-releases", "keepReleases", Int);
+        var options = file.OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false) with { ReleaseMessage = Text("message") };
         return website == false ? options with { Website = null } : options;
     }
 

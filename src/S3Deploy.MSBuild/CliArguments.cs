@@ -9,13 +9,18 @@ internal static class CliArguments
 {
     public static string Build(S3DeployTask task)
     {
+        var rollback = task.Rollback || !string.IsNullOrWhiteSpace(task.RollbackTo);
         var args = new CommandLineBuilder(quoteHyphensOnCommandLine: false, useNewLineSeparator: false);
         args.AppendFileNameIfNotNull(task.CliPath);
-        args.AppendSwitch("deploy");
-        args.AppendFileNameIfNotNull(Folder(task.Source));
+        args.AppendSwitch(rollback ? "rollback" : "deploy");
+        if (!rollback)
+        {
+            args.AppendFileNameIfNotNull(Folder(task.Source));
+        }
+
         args.AppendFileNameIfNotNull(string.IsNullOrEmpty(task.Prefix) ? $"s3://{task.Bucket}" : $"s3://{task.Bucket}/{task.Prefix!.Trim('/')}");
         args.AppendSwitch("--json");
-        foreach (var (flag, value) in Options(task))
+        foreach (var (flag, value) in Options(task).Where(o => !rollback || RollbackFlags.Contains(o.Flag)))
         {
             if (value is true)
             {
@@ -31,6 +36,10 @@ internal static class CliArguments
 
         return args.ToString();
     }
+
+    /// <summary>The options 's3deploy rollback' takes; the others only shape a deploy.</summary>
+    private static readonly string[] RollbackFlags =
+        ["--config", "--region", "--profile", "--endpoint-url", "--max-deletes", "--keep-releases", "--message", "--dry-run", "--cloudfront", "--cloudfront-endpoint-url", "--no-wait", "--diagnostics", "--to"];
 
     /// <summary>"--max-deletes: …" from the CLI reads "S3DeployMaxDeletes: …" in a build: the property the user set.</summary>
     public static string InPropertyWords(string message, string? flag) =>
@@ -55,7 +64,8 @@ internal static class CliArguments
         ("--spa", nameof(t.Spa), t.Spa), ("--public", nameof(t.Public), t.Public), ("--cloudfront", nameof(t.CloudFront), t.CloudFront),
         ("--cloudfront-endpoint-url", nameof(t.CloudFrontEndpointUrl), t.CloudFrontEndpointUrl), ("--no-wait", nameof(t.Wait), !t.Wait),
         ("--wait-timeout", nameof(t.WaitTimeout), t.WaitTimeout), ("--max-invalidation-paths", nameof(t.MaxInvalidationPaths), t.MaxInvalidationPaths),
-        ("--diagnostics", nameof(t.Diagnostics), t.Diagnostics),
+        ("--diagnostics", nameof(t.Diagnostics), t.Diagnostics), ("--keep-releases", nameof(t.KeepReleases), t.KeepReleases),
+        ("--message", nameof(t.Message), t.Message), ("--to", nameof(t.RollbackTo), t.RollbackTo),
     ];
 
     /// <summary>Without its trailing separator, which would escape the closing quote on Windows.</summary>

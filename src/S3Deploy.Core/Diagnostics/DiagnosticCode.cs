@@ -55,7 +55,6 @@ internal static class DiagnosticCode
     public const string PrefixLocked = "S3D070";
     public const string HistoryIncomplete = "S3D071";
     public const string NoHistory = "S3D072";
-    public const string LockNotReleased = "S3D073";
     public const string ObjectChangedBeforeKept = "S3D074";
 
     /// <summary>Raised by the MSBuild task itself (it cannot reference this assembly): dotnet was not found to run the CLI.</summary>

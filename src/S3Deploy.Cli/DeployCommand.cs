@@ -49,6 +49,7 @@ internal sealed class DeployCommand
     private readonly Option<int> maxPaths = new("--max-invalidation-paths") { HelpName = "N", Description = $"Above this many paths, invalidate the fewest wildcards that cover them (default {new CloudFrontSettings().MaxPaths})." };
     private readonly Option<int> keepReleases = new("--keep-releases") { HelpName = "N", Description = $"Releases kept for rollback (default {DeployOptions.DefaultKeepReleases}; 0 turns history off)." };
     private readonly Option<string?> message = new("--message") { HelpName = "TEXT", Description = "Recorded with the release (beside the CI's commit, GITHUB_SHA or BUILD_SOURCEVERSION)." };
+    private readonly Option<bool> takeLock = new("--lock") { Description = "Hold the prefix's deploy lock for the run: a second deploy or rollback meanwhile is refused (S3D070)." };
     private readonly Option<bool> breakLock = new("--break-lock") { Description = "Take the prefix's deploy lock even if another deploy holds it (one that was killed)." };
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
     private readonly OptionField[] fields;
@@ -74,7 +75,7 @@ internal sealed class DeployCommand
     public Command Build(string name, string description)
     {
         var command = new Command(name, description) { source, target };
-        Option[] options = [config, .. fields.Select(f => f.Symbol).OfType<Option>(), message, breakLock, json, diagnostics];
+        Option[] options = [config, .. fields.Select(f => f.Symbol).OfType<Option>(), message, takeLock, breakLock, json, diagnostics];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -122,6 +123,7 @@ internal sealed class DeployCommand
         return file.OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun)) with
         {
             ReleaseMessage = parse.GetValue(message),
+            Lock = parse.GetValue(takeLock),
             BreakLock = parse.GetValue(breakLock),
         };
     }

@@ -31,7 +31,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         SafetyGuards.CheckSource([.. source.Files.Select(f => f.Key)], options);
 
         using var s3 = (clients ?? S3ClientFactory.Create)(options.Connection);
-        await using var held = options.DryRun ? null : await Releases.PrefixLock.AcquireAsync(s3, options.Target, "deploy", options.BreakLock, now, ct);
+        await using var held = options.DryRun || !(options.Lock || options.BreakLock) ? null : await Releases.PrefixLock.AcquireAsync(s3, options.Target, "deploy", options.BreakLock, now, ct);
         var reader = new BucketReader(s3, options.Target, ListingRanges.Split(source.Files.Select(f => f.Key), options.Target, options.Concurrency));
         var cache = options.HashCache ? HashCache.Open(source.RealRoot, options.HashCacheFolder ?? HashCacheFolder.Default(Environment.GetEnvironmentVariable), options.HashCacheSettle) : null;
         var (scan, state) = await ScanWhileListingAsync(reader, source, cache, ct);

@@ -78,7 +78,7 @@ public sealed class ReleaseTests(Servers servers) : ServerTest(servers)
         var until = DateTimeOffset.UtcNow.AddHours(1).ToString("O");
         await Bucket.PutAsync(".s3deploy/lock.json", $$"""{"holder":"ci run 42","operation":"deploy","started":"2026-01-01T00:00:00Z","expires":"{{until}}"}""", "application/json");
 
-        var refused = await Assert.ThrowsAsync<DeployException>(() => DeployAsync(site));
+        var refused = await Assert.ThrowsAsync<DeployException>(() => DeployAsync(Options(site) with { Lock = true }));
 
         Assert.Equal(DiagnosticCode.PrefixLocked, refused.Code);
         Assert.Contains("ci run 42", refused.Message);

@@ -33,7 +33,7 @@ internal sealed class PrefixLock(IAmazonS3 s3, S3Target target) : IAsyncDisposab
 
         var body = new DeployLock(Holder(), operation, now, now + Lease);
         var json = JsonSerializer.SerializeToUtf8Bytes(body, ReleaseJson.Default.DeployLock);
-        var request = new PutObjectRequest { BucketName = target.Bucket, Key = key, InputStream = new MemoryStream(json), ContentType = "application/json", UseChunkEncoding = false };
+        var request = new PutObjectRequest { BucketName = target.Bucket, Key = key, InputStream = new MemoryStream(json), ContentType = "application/json", UseChunkEncoding = false, MD5Digest = Convert.ToBase64String(System.Security.Cryptography.MD5.HashData(json)) };
         if (conditional && !breakLock)
         {
             request.IfNoneMatch = "*";
@@ -68,11 +68,12 @@ internal sealed class PrefixLock(IAmazonS3 s3, S3Target target) : IAsyncDisposab
     {
         try
         {
-            using var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = target.Bucket, Key = target.KeyFor(HistoryKeys.Lock) }, ct);
+            var request = new GetObjectRequest { BucketName = target.Bucket, Key = target.KeyFor(HistoryKeys.Lock) };
+            using var response = await S3Errors.Call(() => s3.GetObjectAsync(request, ct), target.Bucket, "s3:GetObject", "read the deploy lock");
             await using var body = new BoundedStream(response.ResponseStream, 64 * 1024);
             return await JsonSerializer.DeserializeAsync(body, ReleaseJson.Default.DeployLock, ct);
         }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (DeployException e) when (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.NotFound, ErrorCode: not "NoSuchBucket" })
         {
             return null;
         }

@@ -39,7 +39,8 @@ internal sealed class HistoryReader(IAmazonS3 s3, S3Target target)
 
     public async Task<ReleaseRecord?> TryReadAsync(string id, CancellationToken ct)
     {
-        var request = new GetObjectRequest { BucketName = target.Bucket, Key = target.KeyFor(HistoryKeys.Release(id)) };
+        // A range, as for the manifest: the SDK then does not check the body against an ETag a gateway may have garbled.
+        var request = new GetObjectRequest { BucketName = target.Bucket, Key = target.KeyFor(HistoryKeys.Release(id)), ByteRange = new ByteRange(0, MaxRecordBytes) };
         try
         {
             using var response = await S3Errors.Call(() => s3.GetObjectAsync(request, ct), target.Bucket, "s3:GetObject", $"read release {id}");

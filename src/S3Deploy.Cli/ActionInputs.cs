@@ -14,9 +14,15 @@ namespace S3Deploy.Cli;
 /// </summary>
 internal sealed class ActionInputs(Func<string, string?> environment)
 {
+    /// <summary>Input 'rollback: true' (or a 'rollback-to' id): return the prefix to a release instead of deploying.</summary>
+    public bool Rollback => Bool("rollback") == true || RollbackTo is not null;
+
+    public string? RollbackTo => Text("rollback-to");
+
     public DeployOptions ToOptions(string workspace)
     {
-        var source = Required("source");
+        // A rollback reads no folder, so it needs no source.
+        var source = Rollback ? Text("source") ?? "." : Required("source");
         var name = Text("target");
 
         // A named target may give the bucket itself ("target" in its block), so the input is then optional.
@@ -48,7 +54,8 @@ internal sealed class ActionInputs(Func<string, string?> environment)
         From(given, "cloudfront-distribution-id", "cloudfront.distributions", name => List(name, ','));
         From(given, "wait-for-invalidation", "cloudfront.wait", Bool);
         From(given, "cloudfront-hosting", "cloudfront.hosting", Bool);
-        var options = file.WithTarget(name).OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false) with { TargetName = name };
+        From(given, "keep-releases", "keepReleases", Int);
+        var options = file.WithTarget(name).OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false) with { TargetName = name, ReleaseMessage = Text("message") };
         options = PreviewSite.For(options, Text("preview"));
         if (Text("role-to-assume") is { } roleArn)
         {

@@ -26,6 +26,11 @@ internal static class CliApp
         var teardown = new RemoveCommands(run, stdout, stderr, time ?? TimeProvider.System);
         root.Subcommands.Add(teardown.Remove());
         root.Subcommands.Add(teardown.Previews());
+        var rollback = new RollbackCommand();
+        var rollbackCommand = rollback.Build();
+        rollbackCommand.SetAction((parse, token) => run.RunAsync(rollback.Request(parse), token));
+        root.Subcommands.Add(rollbackCommand);
+        root.Subcommands.Add(new ReleasesCommand().Build(run, stdout));
         HelpText.Extend(root);
 
         var parse = root.Parse(args);
@@ -47,7 +52,15 @@ internal static class CliApp
         new(() => command.ToOptions(parse, planOnly), command.Json(parse), planOnly || command.DryRun(parse), command.Diagnostics(parse));
 
     /// <summary>The container's entrypoint; GitHub's debug logging (RUNNER_DEBUG=1) stands for --diagnostics.</summary>
-    private static DeployRequest ActionRequest(Func<string, string?> environment) =>
-        new(() => new ActionInputs(environment).ToOptions(environment("GITHUB_WORKSPACE") is { Length: > 0 } w ? w : Environment.CurrentDirectory),
-            Diagnostics: environment("RUNNER_DEBUG") == "1");
+    private static DeployRequest ActionRequest(Func<string, string?> environment)
+    {
+        var inputs = new ActionInputs(environment);
+        return new(() => inputs.ToOptions(environment("GITHUB_WORKSPACE") is { Length: > 0 } w ? w : Environment.CurrentDirectory), Diagnostics: environment("RUNNER_DEBUG") == "1")
+        {
+            // Read inside the run, so a bad 'rollback' input takes the one error path.
+            Run = (observer, options, ct) => inputs.Rollback
+                ? new Core.ReleaseManager(observer).RollbackAsync(options, inputs.RollbackTo, ct)
+                : new Core.Deployer(observer).DeployAsync(options, ct),
+        };
+    }
 }

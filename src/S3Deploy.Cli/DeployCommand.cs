@@ -51,6 +51,10 @@ internal sealed class DeployCommand
     private readonly Option<bool> cloudfrontHosting = new("--cloudfront-hosting") { Description = "Make the distributions serve the site as --website makes S3 serve it: index documents, redirects, SPA routes, Accept-Encoding negotiation and \"headers\" at the edge (a CloudFront Function and the distribution's settings)." };
     private readonly Option<string?> preview = new("--preview") { HelpName = "NAME", Description = "Deploy a preview named NAME (e.g. a pull request number) to PREFIX/_previews/NAME/ instead of the target; nothing else changes." };
     private readonly RoleFlags role = new();
+    private readonly Option<int> keepReleases = new("--keep-releases") { HelpName = "N", Description = $"Releases kept for rollback (default {DeployOptions.DefaultKeepReleases}; 0 turns history off)." };
+    private readonly Option<string?> message = new("--message") { HelpName = "TEXT", Description = "Recorded with the release (beside the CI's commit, GITHUB_SHA or BUILD_SOURCEVERSION)." };
+    private readonly Option<bool> takeLock = new("--lock") { Description = "Hold the prefix's deploy lock for the run: a second deploy or rollback meanwhile is refused (S3D070)." };
+    private readonly Option<bool> breakLock = new("--break-lock") { Description = "Take the prefix's deploy lock even if another deploy holds it (one that was killed)." };
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
     private readonly OptionField[] fields;
 
@@ -69,13 +73,14 @@ internal sealed class DeployCommand
             List(cloudfront, "cloudfront.distributions"), Text(cloudfrontEndpoint, "cloudfront.endpointUrl"), Set(noWait, "cloudfront.wait", false),
             Text(waitTimeout, "cloudfront.waitTimeout"), Number(maxPaths, "cloudfront.maxPaths"), Text(timeout, "timeout"),
             Set(cloudfrontHosting, "cloudfront.hosting", true),
+            Number(keepReleases, "keepReleases"),
         ];
     }
 
     public Command Build(string name, string description)
     {
         var command = new Command(name, description) { source, target };
-        Option[] options = [config, targetName, .. fields.Select(f => f.Symbol).OfType<Option>(), preview, .. role.All, json, diagnostics];
+        Option[] options = [config, targetName, .. fields.Select(f => f.Symbol).OfType<Option>(), preview, .. role.All, message, takeLock, breakLock, json, diagnostics];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -121,7 +126,13 @@ internal sealed class DeployCommand
         }
 
         var name = parse.GetValue(targetName);
-        var options = file.WithTarget(name).OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun)) with { TargetName = name };
+        var options = file.WithTarget(name).OverriddenBy(given.ToConfig(Environment.CurrentDirectory)).ToOptions(planOnly || parse.GetValue(dryRun)) with
+        {
+            TargetName = name,
+            ReleaseMessage = parse.GetValue(message),
+            Lock = parse.GetValue(takeLock),
+            BreakLock = parse.GetValue(breakLock),
+        };
         options = options with { Connection = role.Apply(options.Connection, parse) };
         return PreviewSite.For(options, parse.GetValue(preview));
     }

@@ -8,7 +8,11 @@ using S3Deploy.Core.Reporting;
 namespace S3Deploy.Cli;
 
 /// <summary>What a subcommand asks for: options (read inside the run, so their errors take the one error path) and how to report.</summary>
-internal sealed record DeployRequest(Func<DeployOptions> Options, bool Json = false, bool DryRun = false, bool Diagnostics = false);
+internal sealed record DeployRequest(Func<DeployOptions> Options, bool Json = false, bool DryRun = false, bool Diagnostics = false)
+{
+    /// <summary>What runs with the options: a deploy, unless the command is another (rollback).</summary>
+    public Func<IDeployObserver, DeployOptions, CancellationToken, Task<DeployResult>> Run { get; init; } = (observer, options, ct) => new Deployer(observer).DeployAsync(options, ct);
+}
 
 /// <summary>
 /// One deploy or plan in the dialect of where it runs (terminal, plain log, GitHub, Azure; --json on stdout), and the one
@@ -33,12 +37,12 @@ internal sealed class DeployRun(TextWriter stdout, TextWriter stderr, bool inter
             DeployResult result;
             if (interactive && !request.Json && ci is null)
             {
-                result = await TerminalProgress.RunAsync(observer => new Deployer(progress = new DeployProgress(observer)).DeployAsync(options, ct));
+                result = await TerminalProgress.RunAsync(observer => request.Run(progress = new DeployProgress(observer), options, ct));
             }
             else
             {
                 progress = new DeployProgress(ci ?? (IDeployObserver)new PlainObserver(log, quiet: request.Json, request.DryRun));
-                result = await new Deployer(progress).DeployAsync(options, ct);
+                result = await request.Run(progress, options, ct);
             }
 
             ci?.EndGroup();

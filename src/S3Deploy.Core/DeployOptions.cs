@@ -92,6 +92,20 @@ public sealed record DeployOptions
 
     public long PartSize { get; init; } = DefaultPartSize;
 
+    public const int DefaultKeepReleases = 5;
+
+    /// <summary>Releases kept for rollback (their records and the bytes they need); 0 turns release history off.</summary>
+    public int KeepReleases { get; init; } = DefaultKeepReleases;
+
+    /// <summary>--message: recorded with the release, beside the CI's source revision.</summary>
+    public string? ReleaseMessage { get; init; }
+
+    /// <summary>Take the prefix's deploy lock (.s3deploy/lock.json) for the run, refusing while another run holds it.</summary>
+    public bool Lock { get; init; }
+
+    /// <summary>Take the prefix's deploy lock even when another deploy holds it.</summary>
+    public bool BreakLock { get; init; }
+
     /// <summary>
     /// Invariants no source of options can break (they come from code, e.g. tests). Values a user gives are checked once,
     /// with their source's names, by the config validator before a DeployOptions exists.

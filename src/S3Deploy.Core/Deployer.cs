@@ -33,6 +33,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         source = substituted.Listing;
 
         using var s3 = (clients ?? S3ClientFactory.Create)(options.Connection);
+        await using var held = options.DryRun || !(options.Lock || options.BreakLock) ? null : await Releases.PrefixLock.AcquireAsync(s3, options.Target, "deploy", options.BreakLock, now, ct);
         var reader = new BucketReader(s3, options.Target, ListingRanges.Split(source.Files.Select(f => f.Key), options.Target, options.Concurrency))
         {
             Keys = new KeyPool(source.Files.Select(f => f.Key)),
@@ -60,6 +61,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
             plan.Actions, options.Target, options.CloudFront, options.Website?.Index ?? "index.html", () => CloudFrontClients.For(options.Connection, options.CloudFront, http), warnings.Add, ct);
         var hosting = await HostingPlan.PlanAsync(desired, options, () => CloudFrontClients.For(options.Connection, options.CloudFront, http), ct);
         plan = plan with { Website = website, Access = access, Invalidations = invalidations, Hosting = hosting };
+        plan = plan with { History = await HistoryStep.PlanAsync(s3, options, plan, warnings.Add, now, ct) };
         SafetyGuards.CheckDeletes(plan, options);
         observer.Planned(plan);
         if (options.DryRun)

@@ -16,6 +16,7 @@ namespace S3Deploy.Core;
 internal sealed class PlanApplier(IAmazonS3 s3, DeployOptions options, IDeployObserver observer, HttpClient? http)
 {
     private readonly ManifestWriter manifests = new(s3, options.Target, observer);
+    private readonly Releases.HistoryWriter history = new(s3, options.Target, options.Concurrency, observer);
 
     public async Task<Landed> ApplyAsync(DeployPlan plan, WarningList warnings, CancellationToken ct)
     {
@@ -25,6 +26,7 @@ internal sealed class PlanApplier(IAmazonS3 s3, DeployOptions options, IDeployOb
         var outcome = new ApplyOutcome();
         IReadOnlyList<InvalidationResult> invalidations;
         var held = 0;
+        await history.PreserveAsync(plan.History, ct);
         try
         {
             await executor.WriteAsync(plan, outcome, ct);
@@ -72,6 +74,7 @@ internal sealed class PlanApplier(IAmazonS3 s3, DeployOptions options, IDeployOb
             }
         }
 
+        await history.RecordAsync(plan, manifest, ct);
         var completed = outcome.Completed.ToHashSet();
         return new Landed([.. plan.Actions.Where(completed.Contains)], invalidations, held);
     }

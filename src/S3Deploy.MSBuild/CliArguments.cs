@@ -9,17 +9,22 @@ internal static class CliArguments
 {
     public static string Build(S3DeployTask task)
     {
+        var rollback = task.Rollback || !string.IsNullOrWhiteSpace(task.RollbackTo);
         var args = new CommandLineBuilder(quoteHyphensOnCommandLine: false, useNewLineSeparator: false);
         args.AppendFileNameIfNotNull(task.CliPath);
-        args.AppendSwitch("deploy");
-        args.AppendFileNameIfNotNull(Folder(task.Source));
+        args.AppendSwitch(rollback ? "rollback" : "deploy");
+        if (!rollback)
+        {
+            args.AppendFileNameIfNotNull(Folder(task.Source));
+        }
+
         if (!string.IsNullOrEmpty(task.Bucket))
         {
             args.AppendFileNameIfNotNull(string.IsNullOrEmpty(task.Prefix) ? $"s3://{task.Bucket}" : $"s3://{task.Bucket}/{task.Prefix!.Trim('/')}");
         }
 
         args.AppendSwitch("--json");
-        foreach (var (flag, value) in Options(task))
+        foreach (var (flag, value) in Options(task).Where(o => !rollback || RollbackFlags.Contains(o.Flag)))
         {
             if (value is true)
             {
@@ -35,6 +40,10 @@ internal static class CliArguments
 
         return args.ToString();
     }
+
+    /// <summary>The options 's3deploy rollback' takes; the others only shape a deploy.</summary>
+    private static readonly string[] RollbackFlags =
+        ["--config", "--region", "--profile", "--endpoint-url", "--max-deletes", "--keep-releases", "--message", "--dry-run", "--cloudfront", "--cloudfront-endpoint-url", "--no-wait", "--diagnostics", "--to"];
 
     /// <summary>"--max-deletes: …" from the CLI reads "S3DeployMaxDeletes: …" in a build: the property the user set.</summary>
     public static string InPropertyWords(string message, string? flag) =>
@@ -62,6 +71,7 @@ internal static class CliArguments
         ("--diagnostics", nameof(t.Diagnostics), t.Diagnostics), ("--cloudfront-hosting", nameof(t.CloudFrontHosting), t.CloudFrontHosting),
         ("--preview", nameof(t.Preview), t.Preview),
         ("--role-arn", nameof(t.RoleArn), t.RoleArn), ("--external-id", nameof(t.ExternalId), t.ExternalId), ("--role-session-name", nameof(t.RoleSessionName), t.RoleSessionName),
+        ("--keep-releases", nameof(t.KeepReleases), t.KeepReleases), ("--message", nameof(t.Message), t.Message), ("--to", nameof(t.RollbackTo), t.RollbackTo),
     ];
 
     /// <summary>Without its trailing separator, which would escape the closing quote on Windows.</summary>

@@ -51,6 +51,12 @@ public sealed partial class S3DeployTask
     public string? RoleArn { get; set; }
     public string? ExternalId { get; set; }
     public string? RoleSessionName { get; set; }
+    public string? KeepReleases { get; set; }
+    public string? Message { get; set; }
+
+    /// <summary>Run 's3deploy rollback' (target S3DeployRollback) instead of a deploy; Source is then not read.</summary>
+    public bool Rollback { get; set; }
+    public string? RollbackTo { get; set; }
 
     [Output] public int Uploaded { get; private set; }
     [Output] public int HeadersUpdated { get; private set; }

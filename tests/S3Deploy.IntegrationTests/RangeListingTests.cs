@@ -27,7 +27,8 @@ public sealed class RangeListingTests(Servers servers) : ServerTest(servers)
         {
             // moto lists as S3 does. s3rver 3.7.1 walks its folders in readdir order (tests/bench/s3server.js): page after
             // page it misses '\U0001F600.html' beside the folder '\U0001F600/', so there only the equality above holds.
-            Assert.Equal(site.Keys().Concat(stale).Append(DeployManifest.RelativeKey).Order(StringComparer.Ordinal), inRanges.Keys.Order(StringComparer.Ordinal));
+            var history = inRanges.Keys.Where(k => k.StartsWith(".s3deploy/releases/", StringComparison.Ordinal) || k.StartsWith(".s3deploy/objects/", StringComparison.Ordinal));
+            Assert.Equal(site.Keys().Concat(stale).Append(DeployManifest.RelativeKey).Order(StringComparer.Ordinal), inRanges.Keys.Except(history).Order(StringComparer.Ordinal));
             Assert.True(ranged.ListedInRanges);
         }
     }

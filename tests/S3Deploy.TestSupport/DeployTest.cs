@@ -88,5 +88,10 @@ public abstract class DeployTest : IAsyncLifetime, IDisposable
         }
     }
 
+    /// <summary>A listing without the release history (records and kept bytes), for tests about the site's own objects.</summary>
+    protected static Dictionary<string, string> WithoutHistory(Dictionary<string, string> listing) =>
+        listing.Where(o => !o.Key.Contains(HistoryKeys.Releases, StringComparison.Ordinal) && !o.Key.Contains(HistoryKeys.Objects, StringComparison.Ordinal))
+            .ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+
     protected static int Count(DeployResult result, ActionKind kind) => result.Actions.Count(a => a.Kind == kind);
 }

@@ -25,15 +25,31 @@ function escape(text) {
 function commandLine(workingDirectory) {
   const source = input('source');
   const bucket = input('bucket');
-  // A named target may give the bucket itself ("target" in its block of s3deploy.json).
-  if (!source || (!bucket && !input('target'))) {
-    throw new Error(`Input '${source ? 'bucket' : 'source'}' is required.`);
+  const rollback = flag('rollback') === true || input('rollbackTo') !== undefined;
+  // A named target may give the bucket itself ("target" in its block of s3deploy.json); a rollback reads no folder.
+  if ((!source && !rollback) || (!bucket && !input('target'))) {
+    throw new Error(`Input '${source || rollback ? 'bucket' : 'source'}' is required.`);
   }
 
   const prefix = (input('prefix') || '').replace(/^\/+|\/+$/g, '');
-  const args = ['deploy', path.resolve(workingDirectory, source)];
+  const args = rollback ? ['rollback'] : ['deploy', path.resolve(workingDirectory, source)];
   if (bucket) args.push(prefix ? `s3://${bucket}/${prefix}` : `s3://${bucket}`);
   const value = (option, name) => { const v = input(name); if (v !== undefined) args.push(option, v); };
+  value('--keep-releases', 'keepReleases');
+  value('--message', 'message');
+  if (rollback) {
+    // A rollback takes the connection, safety and CloudFront options; the rest only shape a deploy.
+    value('--to', 'rollbackTo');
+    value('--region', 'region');
+    value('--endpoint-url', 'endpointUrl');
+    value('--max-deletes', 'maxDeletes');
+    if (input('config')) args.push('--config', path.resolve(workingDirectory, input('config')));
+    for (const id of items('cloudfrontDistributionId')) args.push('--cloudfront', id);
+    if (flag('dryRun') === true) args.push('--dry-run');
+    if (flag('waitForInvalidation') === false) args.push('--no-wait');
+    return args;
+  }
+
   value('--region', 'region');
   value('--endpoint-url', 'endpointUrl');
   value('--max-deletes', 'maxDeletes');

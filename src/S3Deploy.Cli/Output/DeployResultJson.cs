@@ -79,6 +79,7 @@ public static class DeployResultJson
         json.WriteNumber("bytesUploaded", result.BytesUploaded);
         json.WriteNumber("keptStale", result.KeptStale);
         json.WriteNumber("durationMs", (long)result.Duration.TotalMilliseconds);
+        ReleaseJsonFields.Write(json, result.Plan.History);
         if (result.WebsiteUrl is { } url)
         {
             json.WriteString("websiteUrl", url);

@@ -42,6 +42,11 @@ internal static class Summary
             log.WriteLine($"Preview: {preview}");
         }
 
-                log.WriteLine(SummaryLine.Result(result, options.Source, options.Target, options.TargetName));
+        if (ReleaseLine.For(result, options.Target) is { } release)
+        {
+            log.WriteLine(release);
+        }
+
+        log.WriteLine(SummaryLine.Result(result, options.Source, options.Target, options.TargetName));
     }
 }

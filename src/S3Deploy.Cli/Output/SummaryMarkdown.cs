@@ -43,6 +43,11 @@ internal static class SummaryMarkdown
             md.Append(CultureInfo.InvariantCulture, $"Kept {Plural.Of(result.KeptStale, "stale object")} for now; a later deploy deletes them.\n\n");
         }
 
+        if (Core.Reporting.ReleaseLine.For(result, target) is { } release)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"{Escape(release)}\n\n");
+        }
+
         foreach (var warning in result.Warnings)
         {
             md.Append(CultureInfo.InvariantCulture, $"> Warning: {Escape(warning.ToString())}\n\n");

@@ -20,6 +20,11 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
             return await CopyOntoItselfAsync(desired, ct);
         }
 
+        if (action.RestoreFrom is { } from)
+        {
+            return await CopyOntoItselfAsync(desired, ct, from);
+        }
+
         // Content-MD5 (computed at scan time) makes S3 refuse bytes that changed before they were sent; the stamp catches a
         // file rewritten while it was being sent, so such an upload is reported and never recorded in the manifest.
         var stamp = UploadBody.Stamp(desired.File);
@@ -58,20 +63,21 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         return ETags.Normalize(response.ETag);
     }
 
-    private async Task<StoredObject> CopyOntoItselfAsync(DesiredObject d, CancellationToken ct)
+    /// <param name="from">A rollback's source (the store, or another key with the same bytes); by default the object itself.</param>
+    private async Task<StoredObject> CopyOntoItselfAsync(DesiredObject d, CancellationToken ct, string? from = null)
     {
         var key = target.KeyFor(d.RelativeKey);
         var request = new CopyObjectRequest
         {
             SourceBucket = target.Bucket,
-            SourceKey = key,
+            SourceKey = from is null ? key : target.KeyFor(from),
             DestinationBucket = target.Bucket,
             DestinationKey = key,
             MetadataDirective = S3MetadataDirective.REPLACE,
         };
         d.Headers.ApplyTo(request);
         var response = await Call(() => s3.CopyObjectAsync(request, ct), d.RelativeKey, "s3:GetObject and s3:PutObject");
-        return new StoredObject(ETags.Normalize(response.ETag), Size: null, S3Times.From(response.LastModified));
+        return new StoredObject(ETags.Normalize(response.ETag), from is null ? null : d.File.Size, S3Times.From(response.LastModified));
     }
 
     private Task<T> Call<T>(Func<Task<T>> call, string key, string permission) =>

@@ -39,6 +39,7 @@ internal static class ConfigOptions
             Public = config.Public ?? false,
             KeepStale = Duration(config.KeepStale, TimeSpan.Zero),
             ResponseHeaders = config.Headers ?? [],
+            KeepReleases = config.KeepReleases ?? defaults.KeepReleases,
             CloudFront = ToCloudFront(config.Cloudfront),
             Substitute = config.Substitute ?? [],
             Values = config.Values ?? [],

@@ -26,6 +26,7 @@ internal static class ConfigValidator
         OneOf(config.StorageClass, StorageClasses, "$.storageClass", error);
         Require(config.Concurrency is null or (>= 1 and <= DeployOptions.MaxConcurrency), "$.concurrency", $"must be between 1 and {DeployOptions.MaxConcurrency}.", error);
         Require(config.MaxDeletes is null or >= 0, "$.maxDeletes", "must be 0 or more.", error);
+        Require(config.KeepReleases is null or >= 0, "$.keepReleases", "must be 0 or more.", error);
         ValidateConnection(config, error);
         Require(config.SseKmsKeyId is null || config.Sse == "aws:kms", "$.sseKmsKeyId", "needs \"sse\": \"aws:kms\".", error);
         for (var i = 0; i < (config.Exclude?.Count ?? 0); i++)

@@ -60,6 +60,9 @@ internal sealed class DeployConfig
 
     public string? KeepStale { get; set; }
 
+    /// <summary>Releases kept for rollback; 0 turns release history off.</summary>
+    public int? KeepReleases { get; set; }
+
     /// <summary>How long a request may make no progress before it is retried, e.g. "60s".</summary>
     public string? Timeout { get; set; }
 

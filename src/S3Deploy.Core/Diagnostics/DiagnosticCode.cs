@@ -64,6 +64,14 @@ internal static class DiagnosticCode
     public const string ManifestInvalid = "S3D115";
     public const string UploadNotAborted = "S3D116";
 
+    // Release history and rollback (issue 16).
+    public const string NoSuchRelease = "S3D068";
+    public const string ReleaseBytesGone = "S3D069";
+    public const string PrefixLocked = "S3D070";
+    public const string HistoryIncomplete = "S3D071";
+    public const string NoHistory = "S3D072";
+    public const string ObjectChangedBeforeKept = "S3D074";
+
     /// <summary>Raised by the MSBuild task itself (it cannot reference this assembly): dotnet was not found to run the CLI.</summary>
     public const string DotnetNotFound = "S3D060";
     public const string Unexpected = "S3D099";

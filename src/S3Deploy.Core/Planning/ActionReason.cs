@@ -6,4 +6,5 @@ public enum ActionReason
     Content,
     Headers,
     Stale,
+    Restore,
 }

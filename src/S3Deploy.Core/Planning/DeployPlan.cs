@@ -33,6 +33,9 @@ public sealed record DeployPlan(
     /// <summary>Per distribution, what CloudFront hosting changes (function, config); empty without --cloudfront-hosting.</summary>
     public IReadOnlyList<Edge.HostingChange> Hosting { get; init; } = [];
 
+    /// <summary>Old bytes kept, the release recorded, and history pruned; <see cref="HistoryPlan.Off"/> with --keep-releases 0.</summary>
+    public HistoryPlan History { get; init; } = HistoryPlan.Off;
+
     /// <summary>Whether a bucket-level setting (website configuration, public access block, policy) changes.</summary>
     public bool ChangesSettings => Website?.Changes == true || Access?.Changes == true;
 

@@ -4,7 +4,10 @@ namespace S3Deploy.Core.Planning;
 public sealed record PlannedAction(string RelativeKey, ActionKind Kind, ActionReason Reason, Phase Phase, DesiredObject? Desired)
 {
     /// <summary>Bytes this action sends: a header update copies inside S3 and sends none.</summary>
-    public long BytesToSend => Kind == ActionKind.Upload ? Desired!.File.Size : 0;
+    public long BytesToSend => Kind == ActionKind.Upload && RestoreFrom is null ? Desired!.File.Size : 0;
+
+    /// <summary>A rollback's restore: the key whose bytes are copied here inside S3 (the store, or a live object with the same content).</summary>
+    public string? RestoreFrom { get; init; }
 
     public string KindName => Kind switch
     {

@@ -13,9 +13,15 @@ internal sealed class BucketReader(IAmazonS3 s3, S3Target target, IReadOnlyList<
     public async Task<BucketState> ReadAsync(CancellationToken ct)
     {
         var objects = await new BucketLister(s3, target, ranges ?? [KeyRange.All]) { Keys = Keys }.ListAsync(ct);
+        var reserved = objects.Where(o => o.Key.StartsWith(DeployManifest.Folder + "/", StringComparison.Ordinal) && o.Key != DeployManifest.RelativeKey).ToDictionary(StringComparer.Ordinal);
+        foreach (var key in reserved.Keys)
+        {
+            objects.Remove(key);
+        }
+
         if (!objects.Remove(DeployManifest.RelativeKey, out var listed))
         {
-            return new BucketState(objects, DeployManifest.Empty, false);
+            return new BucketState(objects, DeployManifest.Empty, false) { Reserved = reserved };
         }
 
         var read = await new ManifestReader(s3, target, objects).ReadAsync(ManifestReader.Limit(objects.Keys), ct);
@@ -23,6 +29,7 @@ internal sealed class BucketReader(IAmazonS3 s3, S3Target target, IReadOnlyList<
         {
             ManifestLastModified = listed.LastModified,
             Warnings = read.Warning is null ? [] : [read.Warning],
+            Reserved = reserved,
         };
     }
 

@@ -10,4 +10,7 @@ public sealed record BucketState(IReadOnlyDictionary<string, RemoteObject> Objec
 
     /// <summary>Why a manifest that was there was set aside (too large, not valid).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
+    /// <summary>S3Deploy's own objects under .s3deploy/ besides the manifest (release records, kept bytes, the lock): never site objects, never stale.</summary>
+    public IReadOnlyDictionary<string, RemoteObject> Reserved { get; init; } = new Dictionary<string, RemoteObject>();
 }

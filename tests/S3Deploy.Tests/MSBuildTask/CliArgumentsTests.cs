@@ -48,6 +48,8 @@ public sealed class CliArgumentsTests
     [InlineData(nameof(S3DeployTask.MaxInvalidationPaths), "100", "--max-invalidation-paths 100")]
     [InlineData(nameof(S3DeployTask.Diagnostics), true, "--diagnostics")]
     [InlineData(nameof(S3DeployTask.CloudFrontHosting), true, "--cloudfront-hosting")]
+    [InlineData(nameof(S3DeployTask.KeepReleases), "3", "--keep-releases 3")]
+    [InlineData(nameof(S3DeployTask.Message), "hotfix", "--message hotfix")]
     public void Each_property_becomes_its_option(string property, object value, string expected)
     {
         var task = Task();
@@ -83,7 +85,19 @@ public sealed class CliArgumentsTests
         });
 
         Assert.Empty(silent.Select(p => p.Name));
-        Assert.Equal(35, options.Count());
+        Assert.Equal(39, options.Count());
+    }
+
+    [Fact]
+    public void Rollback_runs_the_rollback_command_with_only_the_options_it_takes()
+    {
+        var task = Task();
+        task.Rollback = true;
+        task.RollbackTo = "20261201-061503-123";
+        task.Exclude = ["*.pdb"];
+        task.Region = "eu-west-1";
+
+        Assert.Equal("/pkg/s3deploy.dll rollback s3://my-bucket --json --region eu-west-1 --to 20261201-061503-123", CliArguments.Build(task));
     }
 
     [Fact]

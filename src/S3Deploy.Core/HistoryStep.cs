@@ -1,0 +1,26 @@
+using Amazon.S3;
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Planning;
+
+using S3Deploy.Core.Releases;
+
+namespace S3Deploy.Core;
+
+/// <summary>Plans a deploy's history: reads what is kept, then decides what to keep, record and prune.</summary>
+internal static class HistoryStep
+{
+    public static async Task<HistoryPlan> PlanAsync(IAmazonS3 s3, DeployOptions options, DeployPlan plan, Action<Diagnostic> warn, DateTimeOffset now, CancellationToken ct, string? rolledBackTo = null)
+    {
+        var history = options.KeepReleases <= 0
+            ? ReleaseHistory.Empty
+            : await new HistoryReader(s3, options.Target).ReadAsync(plan.Before, options.KeepReleases - 1, warn, ct);
+        var id = ReleaseIds.Next(now, history.Ids);
+        var hashes = plan.Desired.Select(d => d.ContentId);
+        var planned = HistoryPlanner.Plan(plan.Actions, hashes, plan.Before, history, options.KeepReleases, id);
+        return planned with { Revision = Revision(Environment.GetEnvironmentVariable), Message = options.ReleaseMessage, RolledBackTo = rolledBackTo };
+    }
+
+    /// <summary>The commit the CI built: GitHub Actions' GITHUB_SHA, Azure Pipelines' BUILD_SOURCEVERSION.</summary>
+    internal static string? Revision(Func<string, string?> environment) =>
+        environment("GITHUB_SHA") is { Length: > 0 } sha ? sha : environment("BUILD_SOURCEVERSION") is { Length: > 0 } v ? v : null;
+}

@@ -1,0 +1,27 @@
+namespace S3Deploy.Core.Planning;
+
+/// <summary>
+/// What a deploy does to its release history, decided with the rest of the plan: the old bytes kept (a server-side copy
+/// into the store before they are overwritten or deleted), the release written, and what pruning removes once all else landed.
+/// </summary>
+public sealed record HistoryPlan(string? ReleaseId, IReadOnlyList<StoreCopy> Preserve, IReadOnlyList<string> PruneReleases, IReadOnlyList<string> PruneObjects)
+{
+    public static readonly HistoryPlan Off = new(null, [], [], []);
+
+    /// <summary>The release before this one, the one <c>s3deploy rollback</c> returns to by default; null when there is none.</summary>
+    public string? Previous { get; init; }
+
+    /// <summary>For a rollback, the release it returns to.</summary>
+    public string? RolledBackTo { get; init; }
+
+    /// <summary>The source revision the CI names (GITHUB_SHA, BUILD_SOURCEVERSION), recorded with the release.</summary>
+    public string? Revision { get; init; }
+
+    /// <summary>--message, recorded with the release.</summary>
+    public string? Message { get; init; }
+
+    public bool WritesRelease => ReleaseId is not null;
+}
+
+/// <summary>Keep the bytes now at <paramref name="RelativeKey"/> (content <paramref name="Hash"/>, ETag <paramref name="ETag"/>) in the store.</summary>
+public sealed record StoreCopy(string RelativeKey, string Hash, string ETag);

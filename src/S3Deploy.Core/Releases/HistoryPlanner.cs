@@ -1,0 +1,57 @@
+using S3Deploy.Core.Planning;
+using S3Deploy.Core.Remote;
+
+namespace S3Deploy.Core.Releases;
+
+/// <summary>
+/// Decides, from the object actions and the history found, which old bytes to keep before they are overwritten or deleted,
+/// whether a release is written, and what pruning removes. Pure, so the guarantee "a kept release never references bytes
+/// that are gone" is tested without a server.
+/// </summary>
+internal static class HistoryPlanner
+{
+    /// <param name="newHashes">The content ids of the release this plan makes (every key it leaves in place).</param>
+    public static HistoryPlan Plan(IReadOnlyList<PlannedAction> actions, IEnumerable<string> newHashes, BucketState state, ReleaseHistory history, int keep, string newId)
+    {
+        if (keep <= 0 || (actions.Count == 0 && history.Ids.Count > 0))
+        {
+            return HistoryPlan.Off with { Previous = history.Live };
+        }
+
+        // The releases that survive this one; their records are the newest read (the history reader reads as many as are kept).
+        var survivors = history.Ids.Take(keep - 1).ToHashSet(StringComparer.Ordinal);
+        var records = history.Records.Where(r => survivors.Contains(r.Id)).ToList();
+        var known = history.Complete && records.Count == survivors.Count;
+        var referenced = records.SelectMany(r => r.Objects.Values.Select(o => o.Hash)).ToHashSet(StringComparer.Ordinal);
+
+        var preserve = new List<StoreCopy>();
+        var planned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var action in actions.Where(a => a.Kind == ActionKind.Delete || (a.Kind == ActionKind.Upload && state.Objects.ContainsKey(a.RelativeKey))))
+        {
+            // Header updates keep the bytes in place, so they need no copy; nor do bytes nothing kept refers to.
+            if (LiveHash(action.RelativeKey, state) is not var (hash, etag)
+                || (known && !referenced.Contains(hash))
+                || history.StoreHashes.Contains(hash)
+                || !planned.Add(hash))
+            {
+                continue;
+            }
+
+            preserve.Add(new StoreCopy(action.RelativeKey, hash, etag));
+        }
+
+        referenced.UnionWith(newHashes);
+        var pruneObjects = known ? history.StoreHashes.Where(h => !referenced.Contains(h)).Order(StringComparer.Ordinal).ToList() : [];
+        return new HistoryPlan(newId, preserve, [.. history.Ids.Skip(keep - 1)], pruneObjects) { Previous = history.Live };
+    }
+
+    /// <summary>The content id of what is at the key now, when the manifest can vouch for it (same ETag and size as recorded).</summary>
+    internal static (string Hash, string ETag)? LiveHash(string key, BucketState state) =>
+        state.Objects.GetValueOrDefault(key) is { } remote
+        && remote.ETag != ETags.Unknown
+        && state.Manifest.Find(key) is { } entry
+        && entry.ETag == remote.ETag
+        && entry.Size == remote.Size
+            ? (entry.Md5, remote.ETag)
+            : null;
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json;
+using Amazon.S3;
+using Amazon.S3.Model;
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Planning;
+using S3Deploy.Core.Remote;
+
+namespace S3Deploy.Core.Releases;
+
+/// <summary>Reads release records: the ids and the store come from the listing the deploy made anyway, the records by GET.</summary>
+internal sealed class HistoryReader(IAmazonS3 s3, S3Target target)
+{
+    /// <summary>Release records hold a key set: as much room per key as the manifest allows, and a floor for the fields.</summary>
+    private const long MaxRecordBytes = 512L * 1024 * 1024;
+
+    /// <param name="records">How many of the newest records to read.</param>
+    public async Task<ReleaseHistory> ReadAsync(BucketState state, int records, Action<Diagnostic> warn, CancellationToken ct)
+    {
+        var ids = state.Reserved.Keys.Select(HistoryKeys.ReleaseIdOf).OfType<string>().OrderDescending(StringComparer.Ordinal).ToList();
+        var store = state.Reserved.Keys.Select(HistoryKeys.HashOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var read = new List<ReleaseRecord>();
+        var complete = true;
+        foreach (var id in ids.Take(Math.Max(records, 0)))
+        {
+            if (await TryReadAsync(id, ct) is { } record)
+            {
+                read.Add(record);
+            }
+            else
+            {
+                complete = false;
+                warn(Diagnostic.Warning(DiagnosticCode.HistoryIncomplete, $"Release record {HistoryKeys.Release(id)} could not be read as a release, so nothing is pruned from the store this time."));
+            }
+        }
+
+        return new ReleaseHistory(ids, read, store, complete);
+    }
+
+    public async Task<ReleaseRecord?> TryReadAsync(string id, CancellationToken ct)
+    {
+        // A range, as for the manifest: the SDK then does not check the body against an ETag a gateway may have garbled.
+        var request = new GetObjectRequest { BucketName = target.Bucket, Key = target.KeyFor(HistoryKeys.Release(id)), ByteRange = new ByteRange(0, MaxRecordBytes) };
+        try
+        {
+            using var response = await S3Errors.Call(() => s3.GetObjectAsync(request, ct), target.Bucket, "s3:GetObject", $"read release {id}");
+            await using var body = new BoundedStream(response.ResponseStream, MaxRecordBytes);
+            var record = await JsonSerializer.DeserializeAsync(body, ReleaseJson.Default.ReleaseRecord, ct);
+            return record is { Version: ReleaseRecord.CurrentVersion, Objects: not null, Headers: not null } && record.Id == id ? record : null;
+        }
+        catch (Exception e) when (e is JsonException or BodyTooLargeException || (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.NotFound }))
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.Json;
+using Amazon.S3;
+using Amazon.S3.Model;
+using S3Deploy.Core.Applying;
+using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Planning;
+using S3Deploy.Core.Remote;
+
+namespace S3Deploy.Core.Releases;
+
+/// <summary>
+/// Carries out a plan's history: keeps old bytes (server-side copies into the store, before any write), then, once
+/// everything else landed, writes the release record and prunes what no kept release refers to.
+/// </summary>
+internal sealed class HistoryWriter(IAmazonS3 s3, S3Target target, int concurrency, IDeployObserver observer)
+{
+    private const int DeleteBatch = 1000;
+    internal static readonly string ToolName = $"s3deploy {typeof(HistoryWriter).Assembly.GetName().Version?.ToString(3)}";
+
+    public async Task PreserveAsync(HistoryPlan history, CancellationToken ct)
+    {
+        if (history.Preserve.Count == 0)
+        {
+            return;
+        }
+
+        observer.Info($"Keeping the bytes of {history.Preserve.Count} object(s) a kept release refers to (server-side copies into {HistoryKeys.Objects})");
+        var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct };
+        await Parallel.ForEachAsync(history.Preserve, options, async (copy, token) =>
+        {
+            var request = new CopyObjectRequest
+            {
+                SourceBucket = target.Bucket,
+                SourceKey = target.KeyFor(copy.RelativeKey),
+                DestinationBucket = target.Bucket,
+                DestinationKey = target.KeyFor(HistoryKeys.Object(copy.Hash)),
+                // Only the bytes the manifest vouched for: an object rewritten since the listing is not the release's.
+                ETagToMatch = $"\"{copy.ETag}\"",
+            };
+            try
+            {
+                await S3Errors.Call(() => s3.CopyObjectAsync(request, token), target.Bucket, "s3:GetObject and s3:PutObject", $"keep the bytes of '{copy.RelativeKey}'");
+            }
+            catch (DeployException e) when (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.PreconditionFailed })
+            {
+                throw DeployException.Refused(DiagnosticCode.ObjectChangedBeforeKept, $"'{copy.RelativeKey}' changed after it was listed, so its release's bytes could not be kept; nothing was overwritten. Another tool or deploy is writing to {target}; run again when it is done.");
+            }
+        });
+    }
+
+    public async Task RecordAsync(DeployPlan plan, DeployManifest manifest, CancellationToken ct)
+    {
+        if (!plan.History.WritesRelease)
+        {
+            return;
+        }
+
+        var record = ReleaseBuilder.Build(plan, manifest, ToolName, DateTimeOffset.UtcNow);
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, ReleaseJson.Default.ReleaseRecord);
+        var request = new PutObjectRequest
+        {
+            BucketName = target.Bucket,
+            Key = target.KeyFor(HistoryKeys.Release(record.Id)),
+            InputStream = new MemoryStream(json),
+            MD5Digest = Convert.ToBase64String(System.Security.Cryptography.MD5.HashData(json)),
+            ContentType = "application/json",
+            UseChunkEncoding = false,
+        };
+        request.Headers.CacheControl = "no-store";
+        await S3Errors.Call(() => s3.PutObjectAsync(request, ct), target.Bucket, "s3:PutObject", $"write release {record.Id}");
+        observer.Info($"Recorded release {record.Id}");
+        await PruneAsync(plan.History, ct);
+    }
+
+    private async Task PruneAsync(HistoryPlan history, CancellationToken ct)
+    {
+        var keys = history.PruneReleases.Select(HistoryKeys.Release).Concat(history.PruneObjects.Select(HistoryKeys.Object)).ToList();
+        foreach (var batch in keys.Chunk(DeleteBatch))
+        {
+            var request = new DeleteObjectsRequest { BucketName = target.Bucket, Quiet = true, Objects = [.. batch.Select(k => new KeyVersion { Key = target.KeyFor(k) })] };
+            var response = await S3Errors.Call(() => s3.DeleteObjectsAsync(request, ct), target.Bucket, "s3:DeleteObject", "prune release history");
+            if (response.DeleteErrors is { Count: > 0 } errors)
+            {
+                observer.Warning(Diagnostic.Warning(DiagnosticCode.HistoryIncomplete, $"Could not prune {errors.Count} history object(s), the first '{errors[0].Key}': {errors[0].Code}; the next deploy tries again."));
+            }
+        }
+    }
+}

@@ -56,7 +56,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         // A preview never changes the bucket's settings: it is served by the hosting its target set up.
         var hosted = options.Preview is null;
         var (website, access) = await SiteHosting.PlanAsync(s3, options.Target, options.Connection, hosted ? options.Website : null, hosted && options.Public, ct);
-        var previewUrl = PreviewSite.Url(s3, options);
+        var previewUrl = await PreviewSite.UrlAsync(s3, options, () => CloudFrontClients.For(options.Connection, options.CloudFront, http), ct);
         var invalidations = await InvalidationPlanner.PlanAsync(
             plan.Actions, options.Target, options.CloudFront, options.Website?.Index ?? "index.html", () => CloudFrontClients.For(options.Connection, options.CloudFront, http), warnings.Add, ct);
         var hosting = await HostingPlan.PlanAsync(desired, options, () => CloudFrontClients.For(options.Connection, options.CloudFront, http), ct);

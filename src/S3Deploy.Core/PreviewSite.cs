@@ -48,6 +48,39 @@ internal static class PreviewSite
     public static bool IsShielded(string relativeKey, DeployOptions options) =>
         options.Preview is null && relativeKey.StartsWith(options.PreviewsPrefix + "/", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Where the preview is served: under the first distribution's domain when the deploy names one (HTTPS, and what a private
+    /// bucket is served by), else the website endpoint; null for a deploy of the target.
+    /// </summary>
+    public static async Task<string?> UrlAsync(IAmazonS3 s3, DeployOptions options, Func<CloudFront.CloudFrontClient> clients, CancellationToken ct)
+    {
+        if (options.Preview is null || options.CloudFront.Distributions.Count == 0)
+        {
+            return Url(s3, options);
+        }
+
+        var (domain, config) = await clients().GetDistributionAsync(options.CloudFront.Distributions[0], ct);
+        return CloudFrontUrl(domain, config.OriginFor(options.Target.Bucket)?.OriginPath ?? "", options.Target.Prefix) ?? Url(s3, options);
+    }
+
+    /// <summary>The viewer URL of the folder <paramref name="prefix"/>; null when the origin path is not above it, so the distribution does not serve it.</summary>
+    public static string? CloudFrontUrl(string domain, string originPath, string prefix)
+    {
+        var origin = originPath.Trim('/');
+        var folder = prefix.Trim('/');
+        if (origin.Length > 0)
+        {
+            if (!folder.StartsWith(origin + "/", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            folder = folder[(origin.Length + 1)..];
+        }
+
+        return $"https://{domain}/{string.Join('/', folder.Split('/').Select(Uri.EscapeDataString))}/";
+    }
+
     /// <summary>The preview's website endpoint when its target is a website; null for a deploy of the target, or without website hosting.</summary>
     public static string? Url(IAmazonS3 s3, DeployOptions options)
     {

@@ -13,6 +13,34 @@ public sealed class SecurityTests(S3ServerFixture server) : ReliabilityTest(serv
     private const string Distribution = "E2QWRUHAPOMQZL";
 
     [Fact]
+    public async Task A_deploy_time_value_from_the_environment_reaches_the_object_and_never_the_output()
+    {
+        const string value = "sk_live_KnownDeployTimeValue/4Leak+Check";
+        var site = Site(("index.html", "<h1>v1</h1>"), ("config.js", "window.key = \"${API_KEY}\";"), ("s3deploy.json", """{ "substitute": ["config.js"], "exclude": ["s3deploy.json"] }"""));
+        var proxy = Proxy();
+        var environment = new Dictionary<string, string?> { ["S3DEPLOY_VAR_API_KEY"] = value };
+        string[] target = [site.Path, $"s3://{Bucket.Name}/web", "--endpoint-url", proxy.Endpoint, "--config", Path.Combine(site.Path, "s3deploy.json")];
+        var outputs = new List<string>();
+
+        async Task<int> RunAsync(params string[] args)
+        {
+            var (code, stdout, stderr) = await CliProcess.RunAsync(args, environment);
+            outputs.Add(stdout + stderr);
+            return code;
+        }
+
+        Assert.Equal(0, await RunAsync(["deploy", .. target, "--json", "--diagnostics"]));
+        Assert.Equal(0, await RunAsync(["plan", .. target, "--diagnostics"]));
+        site.Write("index.html", "<h1>v2</h1>");
+        environment["S3DEPLOY_VAR_API_KEY"] = value + "2";
+        proxy.Rule = r => r.IsUpload ? Fault.InternalError : null;
+        Assert.Equal(1, await RunAsync(["deploy", .. target, "--diagnostics"]));
+
+        Assert.Equal($"window.key = \"{value}\";", System.Text.Encoding.UTF8.GetString(await Bucket.GetAsync("web/config.js")));
+        Assert.All(outputs, output => Assert.DoesNotContain(value, output, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task No_output_of_any_deploy_mode_contains_the_secret_key_or_session_token()
     {
         using var cloudFront = new FakeCloudFront("S3RVER", Secret) { SessionToken = Token };

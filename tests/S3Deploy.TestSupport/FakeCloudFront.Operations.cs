@@ -28,6 +28,7 @@ internal sealed partial class FakeCloudFront
             ("POST", "invalidation", false) => CreateInvalidation(distributionId, body),
             ("GET", "invalidation", true) => GetInvalidation(distributionId, Uri.UnescapeDataString(match.Groups["inv"].Value)),
             ("GET", "config", false) => Config(distributionId, distribution),
+            ("GET", "", false) => GetDistribution(distributionId, distribution),
             _ => Error(405, "MethodNotAllowed", $"{method} is not allowed on {path}."),
         };
     }
@@ -107,6 +108,16 @@ internal sealed partial class FakeCloudFront
         return new Answer(status, Xml(body), status == 201 ? [("Location", $"{Endpoint}2020-05-31/distribution/{distributionId}/invalidation/{invalidation.Id}")] : []);
     }
 
+    /// <summary>The distribution's own domain, as GetDistribution answers it.</summary>
+    public static string DomainName(string id) => $"{id.ToLowerInvariant()}.cloudfront.net";
+
+    private Answer GetDistribution(string id, Distribution distribution)
+    {
+        var (config, version) = StoredConfig(id, distribution);
+        var body = new XElement(Ns + "Distribution", new XElement(Ns + "Id", id), new XElement(Ns + "Status", "Deployed"), new XElement(Ns + "DomainName", DomainName(id)), new XElement(config));
+        return new Answer(200, Xml(body), [("ETag", ConfigETag(id, version))]);
+    }
+
     private Answer Config(string id, Distribution distribution)
     {
         var (config, version) = StoredConfig(id, distribution);
@@ -150,6 +161,6 @@ internal sealed partial class FakeCloudFront
 
     private static string Xml(XElement root) => "<?xml version=\"1.0\"?>" + root.ToString(SaveOptions.DisableFormatting);
 
-    [GeneratedRegex("^/2020-05-31/distribution/(?<id>[^/]+)/(?<op>invalidation|config)(?:/(?<inv>[^/]+))?$")]
+    [GeneratedRegex("^/2020-05-31/distribution/(?<id>[^/]+)(?:/(?<op>invalidation|config)(?:/(?<inv>[^/]+))?)?$")]
     private static partial Regex RoutePattern();
 }

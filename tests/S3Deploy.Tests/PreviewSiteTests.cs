@@ -104,4 +104,16 @@ public sealed class PreviewSiteTests : IDisposable
         Assert.Equal(2, exit);
         Assert.StartsWith("error S3D080: The preview name '../x'", err, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("", "_previews/42", "https://d1.cloudfront.net/_previews/42/")]
+    [InlineData("/site", "site/_previews/42", "https://d1.cloudfront.net/_previews/42/")]
+    [InlineData("/site/", "site/_previews/a b", "https://d1.cloudfront.net/_previews/a%20b/")]
+    [InlineData("", "site/_previews/42", "https://d1.cloudfront.net/site/_previews/42/")]
+    [InlineData("/www", "site/_previews/42", null)]
+    [InlineData("/sit", "site/_previews/42", null)]
+    public void The_cloudfront_url_maps_the_folder_through_the_origin_path(string originPath, string prefix, string? expected)
+    {
+        Assert.Equal(expected, PreviewSite.CloudFrontUrl("d1.cloudfront.net", originPath, prefix));
+    }
 }

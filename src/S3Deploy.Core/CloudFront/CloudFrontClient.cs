@@ -52,6 +52,14 @@ internal sealed partial class CloudFrontClient(
         return Parse(answer, CloudFrontXml.ParseDistributionConfig, call);
     }
 
+    /// <summary>The distribution's own domain (d111111abcdef8.cloudfront.net) and config: where a preview is served.</summary>
+    public async Task<(string DomainName, DistributionConfig Config)> GetDistributionAsync(string distributionId, CancellationToken cancellationToken)
+    {
+        var call = new CloudFrontCall(distributionId, "cloudfront:GetDistribution", "read the distribution's domain name");
+        var answer = await SendAsync(HttpMethod.Get, DistributionPath(distributionId), null, call, cancellationToken);
+        return Parse(answer, CloudFrontXml.ParseDistribution, call);
+    }
+
     private static string DistributionPath(string distributionId)
     {
         ArgumentException.ThrowIfNullOrEmpty(distributionId);

@@ -41,6 +41,14 @@ internal static class CloudFrontXml
         return new DistributionConfig(origins, string.IsNullOrEmpty(rootObject) ? null : rootObject);
     }
 
+    /// <summary>GetDistribution's answer: the domain CloudFront serves the distribution at, and its config.</summary>
+    public static (string DomainName, DistributionConfig Config) ParseDistribution(string body)
+    {
+        var root = Parse(body, "Distribution");
+        var config = root.Element(Ns + "DistributionConfig") ?? throw new FormatException("CloudFront's <Distribution> has no <DistributionConfig>.");
+        return (Required(root, "DomainName"), ParseDistributionConfig(config.ToString(SaveOptions.DisableFormatting)));
+    }
+
     /// <summary>CreateFunctionRequest (with a name) or UpdateFunctionRequest (without): config, then the code in base64.</summary>
     public static string FunctionRequest(string root, string? name, string comment, string runtime, string code) =>
         new XElement(

@@ -44,7 +44,7 @@ internal static class InvalidationPlanner
     /// <summary>The paths for one distribution, mapped through the origin that serves the bucket (or, with a warning, from the root).</summary>
     public static (PlannedInvalidation? Invalidation, Diagnostic? Warning) For(string distribution, DistributionConfig config, IReadOnlyList<string> keys, S3Target target, string index, int maxPaths)
     {
-        var origin = config.Origins.FirstOrDefault(o => o.DomainName.StartsWith(target.Bucket + ".s3", StringComparison.OrdinalIgnoreCase));
+        var origin = config.OriginFor(target.Bucket);
         var warning = origin is null
             ? Diagnostic.Warning(DiagnosticCode.NoOriginForBucket, $"Distribution {distribution} has no origin for bucket '{target.Bucket}'; invalidating paths as if it served the bucket from its root.")
             : null;

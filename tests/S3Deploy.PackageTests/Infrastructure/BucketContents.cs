@@ -7,7 +7,7 @@ internal static class BucketContents
 {
     public const string Manifest = ".s3deploy/manifest.json";
 
-    /// <summary>Every key with its ETag, without the deploy manifest.</summary>
+    /// <summary>Every key with its ETag, without what S3Deploy keeps under .s3deploy/ (the manifest, the release history).</summary>
     public static async Task<SortedDictionary<string, string>> ListAsync(IAmazonS3 s3, string bucket)
     {
         var keys = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -18,7 +18,7 @@ internal static class BucketContents
             page = await s3.ListObjectsV2Async(request);
             foreach (var o in page.S3Objects ?? [])
             {
-                if (!o.Key.EndsWith(Manifest, StringComparison.Ordinal))
+                if (!o.Key.StartsWith(".s3deploy/", StringComparison.Ordinal) && !o.Key.Contains("/.s3deploy/", StringComparison.Ordinal))
                 {
                     keys[o.Key] = o.ETag;
                 }

@@ -23,7 +23,12 @@ internal sealed partial class FakeCloudFront
         var id = path.Length > PolicyRoot.Length + 1 ? Uri.UnescapeDataString(path[(PolicyRoot.Length + 1)..]) : null;
         if (id is null)
         {
-            return method == "POST" ? CreatePolicy(body) : Error(405, "MethodNotAllowed", $"{method} is not allowed on {path}.");
+            return method switch
+            {
+                "POST" => CreatePolicy(body),
+                "GET" => ListPolicies(),
+                _ => Error(405, "MethodNotAllowed", $"{method} is not allowed on {path}."),
+            };
         }
 
         if (!policies.TryGetValue(id, out var stored))
@@ -65,6 +70,17 @@ internal sealed partial class FakeCloudFront
         var id = $"rhp-{policies.Count + 1:D4}";
         policies[id] = (config, 1);
         return PolicyAnswer(201, id);
+    }
+
+    /// <summary>ListResponseHeadersPolicies of Type=custom, all on one page.</summary>
+    private Answer ListPolicies()
+    {
+        var items = policies.Select(p => new XElement(
+            Ns + "ResponseHeadersPolicySummary",
+            new XElement(Ns + "Type", "custom"),
+            new XElement(Ns + "ResponseHeadersPolicy", new XElement(Ns + "Id", p.Key), new XElement(Ns + "LastModifiedTime", "2026-01-01T00:00:00.000Z"), new XElement(p.Value.Config))));
+        var body = new XElement(Ns + "ResponseHeadersPolicyList", new XElement(Ns + "MaxItems", 100), new XElement(Ns + "Quantity", policies.Count), new XElement(Ns + "Items", items));
+        return new Answer(200, Xml(body), []);
     }
 
     private Answer PolicyAnswer(int status, string id)

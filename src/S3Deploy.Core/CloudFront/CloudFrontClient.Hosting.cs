@@ -88,6 +88,27 @@ internal sealed partial class CloudFrontClient
         }
     }
 
+    /// <summary>The id of the account's own response headers policy named <paramref name="name"/>, or null.</summary>
+    public async Task<string?> FindResponseHeadersPolicyAsync(string distributionId, string name, CancellationToken cancellationToken)
+    {
+        var call = new CloudFrontCall(distributionId, "cloudfront:ListResponseHeadersPolicies", "list the response headers policies");
+        string? marker = null;
+        do
+        {
+            var query = "?Type=custom" + (marker is null ? "" : "&Marker=" + Uri.EscapeDataString(marker));
+            var answer = await SendAsync(HttpMethod.Get, $"{Version}/response-headers-policy{query}", null, call, null, cancellationToken);
+            var (id, next) = Parse(answer.Body, body => CloudFrontXml.FindPolicy(body, name), call);
+            if (id is not null)
+            {
+                return id;
+            }
+
+            marker = next;
+        }
+        while (marker is not null);
+        return null;
+    }
+
     /// <returns>The new policy's id.</returns>
     public async Task<string> CreateResponseHeadersPolicyAsync(string distributionId, XElement config, CancellationToken cancellationToken)
     {

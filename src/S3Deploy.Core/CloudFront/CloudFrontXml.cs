@@ -49,6 +49,18 @@ internal static class CloudFrontXml
         return (Required(root, "DomainName"), ParseDistributionConfig(config.ToString(SaveOptions.DisableFormatting)));
     }
 
+    /// <summary>From one page of ListResponseHeadersPolicies: the id of the policy named <paramref name="name"/>, and the next page's marker.</summary>
+    public static (string? Id, string? NextMarker) FindPolicy(string body, string name)
+    {
+        var root = Parse(body, "ResponseHeadersPolicyList");
+        var id = root.Element(Ns + "Items")?.Elements(Ns + "ResponseHeadersPolicySummary")
+            .Select(s => s.Element(Ns + "ResponseHeadersPolicy"))
+            .FirstOrDefault(p => (string?)p?.Element(Ns + "ResponseHeadersPolicyConfig")?.Element(Ns + "Name") == name)?
+            .Element(Ns + "Id")?.Value;
+        var next = (string?)root.Element(Ns + "NextMarker");
+        return (id, string.IsNullOrEmpty(next) ? null : next);
+    }
+
     /// <summary>CreateFunctionRequest (with a name) or UpdateFunctionRequest (without): config, then the code in base64.</summary>
     public static string FunctionRequest(string root, string? name, string comment, string runtime, string code) =>
         new XElement(

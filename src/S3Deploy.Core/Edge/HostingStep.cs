@@ -55,7 +55,23 @@ internal static class HostingStep
 
         if (change.HeadersPolicyId is not { } existing)
         {
-            return await client.CreateResponseHeadersPolicyAsync(change.DistributionId, policy, ct);
+            try
+            {
+                return await client.CreateResponseHeadersPolicyAsync(change.DistributionId, policy, ct);
+            }
+            catch (DeployException e) when (e.InnerException is CloudFrontException { ErrorCode: "ResponseHeadersPolicyAlreadyExists" })
+            {
+                // A run stopped between creating the policy and pointing the distribution at it: take that policy over.
+                var name = (string?)policy.Element(CloudFrontXml.Ns + "Name") ?? "";
+                var found = await client.FindResponseHeadersPolicyAsync(change.DistributionId, name, ct);
+                if (found is null || await client.GetResponseHeadersPolicyAsync(change.DistributionId, found, ct) is not { } taken)
+                {
+                    throw;
+                }
+
+                await client.UpdateResponseHeadersPolicyAsync(change.DistributionId, found, policy, taken.ETag, ct);
+                return found;
+            }
         }
 
         if (change.HeadersPolicyChange == HostingChange.Updated && await client.GetResponseHeadersPolicyAsync(change.DistributionId, existing, ct) is { } current)

@@ -157,6 +157,22 @@ public sealed class HostingDeployTests : ServerTest
         Assert.Contains("docs/", cloudFront.Function(HostingPlanner.FunctionName(Distribution)).LiveCode, StringComparison.Ordinal);
     }
 
+    [Theory, OnS3rver]
+    public async Task A_run_stopped_after_creating_the_headers_policy_converges_on_that_policy(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        cloudFront.AddDistribution(Distribution, Bucket.Name);
+        var options = Hosting(Site(("index.html", "home"))) with { ResponseHeaders = new Dictionary<string, string> { ["X-Frame-Options"] = "DENY" } };
+        cloudFront.Denied = "PUT /2020-05-31/distribution/";
+
+        await Assert.ThrowsAsync<S3Deploy.Core.Diagnostics.DeployException>(() => DeployAsync(options));
+        cloudFront.Denied = null;
+        await DeployAsync(options);
+
+        Assert.Equal("rhp-0001", (string)cloudFront.DistributionConfig(Distribution).Descendants(Ns + "ResponseHeadersPolicyId").Single());
+        Assert.Null(cloudFront.ResponseHeadersPolicy("rhp-0002"));
+    }
+
     private List<string> Writes() =>
         [.. cloudFront.Requests.Where(r => r.Method is "POST" or "PUT" && r.Status < 300).Select(r => $"{r.Method} {r.Path}")];
 

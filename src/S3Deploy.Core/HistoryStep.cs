@@ -11,9 +11,11 @@ internal static class HistoryStep
 {
     public static async Task<HistoryPlan> PlanAsync(IAmazonS3 s3, DeployOptions options, DeployPlan plan, Action<Diagnostic> warn, DateTimeOffset now, CancellationToken ct, string? rolledBackTo = null)
     {
+        // A deploy that changes nothing records no release, so it needs the ids (from the listing) but no record: no GET.
+        var records = plan.Actions.Count == 0 ? 0 : options.KeepReleases - 1;
         var history = options.KeepReleases <= 0
             ? ReleaseHistory.Empty
-            : await new HistoryReader(s3, options.Target).ReadAsync(plan.Before, options.KeepReleases - 1, warn, ct);
+            : await new HistoryReader(s3, options.Target).ReadAsync(plan.Before, records, warn, ct);
         var id = ReleaseIds.Next(now, history.Ids);
         var hashes = plan.Desired.Select(d => d.ContentId);
         var planned = HistoryPlanner.Plan(plan.Actions, hashes, plan.Before, history, options.KeepReleases, id);

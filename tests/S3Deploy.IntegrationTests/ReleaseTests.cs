@@ -71,6 +71,22 @@ public sealed class ReleaseTests(Servers servers) : ServerTest(servers)
     }
 
     [Theory, OnS3rver, OnMoto]
+    public async Task An_unchanged_deploy_reads_no_release_record(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        var site = Site(("index.html", "<h1>same</h1>"));
+        await DeployAsync(site);
+        var record = Assert.Single((await Bucket.ListAsync(".s3deploy/releases/")).Keys);
+        await Bucket.PutAsync(record, "not a release record", "application/json");
+
+        var again = await DeployAsync(site);
+
+        // Reading the record would have warned that it is not a release (S3D071); a no-op needs only the ids the listing gives.
+        Assert.Empty(again.Actions);
+        Assert.DoesNotContain(again.Warnings, w => w.Code == "S3D071");
+    }
+
+    [Theory, OnS3rver, OnMoto]
     public async Task A_held_lock_refuses_a_second_deploy_until_broken(Emulator emulator)
     {
         await UseAsync(emulator);

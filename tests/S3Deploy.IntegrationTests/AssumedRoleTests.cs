@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
@@ -31,34 +30,12 @@ public sealed class AssumedRoleTests(Servers servers) : ServerTest(servers)
         string[] deploy = ["deploy", site.Path, $"s3://{Bucket.Name}", "--endpoint-url", Server.Endpoint];
 
         // The same run with STS unreachable must fail: proof that the credentials come from AssumeRole, not from elsewhere.
-        var (blockedCode, _) = await RunCliAsync(deploy, new(environment) { ["AWS_ENDPOINT_URL_STS"] = "http://127.0.0.1:9" });
-        var (code, output) = await RunCliAsync(deploy, environment);
+        var (blockedCode, _) = await CliChild.RunAsync(deploy, new(environment) { ["AWS_ENDPOINT_URL_STS"] = "http://127.0.0.1:9" });
+        var (code, output) = await CliChild.RunAsync(deploy, environment);
 
         Assert.NotEqual(0, blockedCode);
         Assert.True(code == 0, output);
         Assert.Contains("index.html", (await Bucket.ListAsync()).Keys);
         Assert.DoesNotContain(BaseSecret, output, StringComparison.Ordinal);
-    }
-
-    /// <summary>Its own process: the SDK caches what the default chain resolved, and the environment is process-wide.</summary>
-    private static async Task<(int Code, string Output)> RunCliAsync(string[] args, Dictionary<string, string?> environment)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "s3deploy.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
@@ -23,8 +22,8 @@ public sealed class RoleArnTests(Servers servers) : ServerTest(servers)
         string[] deploy = ["deploy", site.Path, $"s3://{Bucket.Name}/site", "--endpoint-url", Server.Endpoint, "--role-arn", Role, "--role-session-name", "ci-42", "--external-id", "x1", "--diagnostics"];
 
         // STS unreachable must fail: proof that the credentials come from AssumeRole.
-        var (blocked, blockedOutput) = await RunCliAsync(deploy, new(environment) { ["AWS_ENDPOINT_URL_STS"] = "http://127.0.0.1:9" });
-        var (code, output) = await RunCliAsync(deploy, environment);
+        var (blocked, blockedOutput) = await CliChild.RunAsync(deploy, new(environment) { ["AWS_ENDPOINT_URL_STS"] = "http://127.0.0.1:9" });
+        var (code, output) = await CliChild.RunAsync(deploy, environment);
 
         Assert.NotEqual(0, blocked);
         Assert.True(code == 0, output);
@@ -41,7 +40,7 @@ public sealed class RoleArnTests(Servers servers) : ServerTest(servers)
         using var tokens = new TokenEndpoint(IdToken);
         var environment = ActionEnvironment(workspace, tokens.Url);
 
-        var (code, output) = await RunCliAsync(["action"], environment);
+        var (code, output) = await CliChild.RunAsync(["action"], environment);
 
         Assert.True(code == 0, output);
         var request = Assert.Single(tokens.Requests);
@@ -59,7 +58,7 @@ public sealed class RoleArnTests(Servers servers) : ServerTest(servers)
         workspace.Write("dist/index.html", "<h1>pr</h1>");
         using var tokens = new TokenEndpoint(IdToken, status: 403);
 
-        var (code, output) = await RunCliAsync(["action"], ActionEnvironment(workspace, tokens.Url));
+        var (code, output) = await CliChild.RunAsync(["action"], ActionEnvironment(workspace, tokens.Url));
 
         Assert.Equal(1, code);
         Assert.Contains("::error title=S3D084::", output, StringComparison.Ordinal);
@@ -105,23 +104,5 @@ public sealed class RoleArnTests(Servers servers) : ServerTest(servers)
                 Assert.DoesNotContain(secret.Substring(i, 12), text, StringComparison.Ordinal);
             }
         }
-    }
-
-    /// <summary>Its own process: the SDK caches what the default chain resolved, and the environment is process-wide.</summary>
-    private static async Task<(int Code, string Output)> RunCliAsync(string[] args, Dictionary<string, string?> environment)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "s3deploy.dll"));
-        args.ToList().ForEach(start.ArgumentList.Add);
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

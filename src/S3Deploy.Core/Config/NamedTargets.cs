@@ -31,7 +31,7 @@ internal static class NamedTargets
         if (!layers.TryGetValue(name, out var chosen))
         {
             var known = targets.Count == 0 ? "no \"targets\" are defined" : "the known targets are " + string.Join(", ", targets.Keys.Order(StringComparer.Ordinal));
-            throw file.Origins.Error("$.targets", $"there is no target '{name}': {known}.", DiagnosticCode.UnknownTarget);
+            throw file.Origins.Error("$.targets", $"there is no target '{Headers.HeaderValues.Printable(name)}': {known}.", DiagnosticCode.UnknownTarget);
         }
 
         return top.OverriddenBy(chosen);

@@ -118,6 +118,15 @@ public sealed class NamedTargetTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_name_with_a_line_break_cannot_inject_a_line_into_the_error()
+    {
+        var e = Assert.Throws<DeployException>(() => Load(Config).WithTarget("qa\n::error::forged"));
+
+        Assert.Equal("S3D075", e.Code);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
     public void A_name_without_any_targets_says_none_are_defined()
     {
         var e = Assert.Throws<DeployException>(() => new DeployConfig().WithTarget("qa"));

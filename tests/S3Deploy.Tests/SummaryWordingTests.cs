@@ -40,6 +40,20 @@ public sealed class SummaryWordingTests
     }
 
     [Fact]
+    public void A_rollback_names_the_release_it_returns_to_as_its_source()
+    {
+        var plan = Plan([Desired("index.html", "<h1>old</h1>")], EmptyBucket());
+        plan = plan with { History = plan.History with { RolledBackTo = "20261130-101500-000" } };
+        var result = DeployResult.FromPlan(plan, dryRun: false, TimeSpan.Zero, []);
+
+        var line = SummaryLine.Result(result, ".", Target);
+        var markdown = SummaryMarkdown.Build(result, ".", Target);
+
+        Assert.StartsWith("Deployed release 20261130-101500-000 -> s3://my-bucket/site:", line, StringComparison.Ordinal);
+        Assert.Contains("release 20261130-101500-000 → s3://my-bucket/site", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dry_run_prints_the_counts_once_in_its_summary_not_also_as_a_plan_line()
     {
         var plan = Plan([Desired("index.html", "<h1>new</h1>")], EmptyBucket());

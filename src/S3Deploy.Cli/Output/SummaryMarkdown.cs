@@ -3,6 +3,7 @@ using System.Text;
 using S3Deploy.Core;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
+using S3Deploy.Core.Reporting;
 using S3Deploy.Core.Text;
 
 namespace S3Deploy.Cli.Output;
@@ -14,6 +15,7 @@ internal static class SummaryMarkdown
 
     public static string Build(DeployResult result, string source, S3Target target, int maxFiles = MaxFiles, string? name = null)
     {
+        source = SummaryLine.SourceOf(result, source);
         var md = new StringBuilder();
         var title = result.DryRun ? "S3Deploy plan (dry run, nothing changed)" : result.ChangedNothing ? "S3Deploy: up to date" : "S3Deploy: deployed";
         md.Append(CultureInfo.InvariantCulture, $"### {title}\n\n");

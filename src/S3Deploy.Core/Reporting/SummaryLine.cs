@@ -17,6 +17,7 @@ internal static class SummaryLine
     /// <param name="name">The named target ("staging"), said after the bucket when there is one.</param>
     public static string Result(DeployResult result, string source, S3Target target, string? name = null)
     {
+        source = SourceOf(result, source);
         var to = name is null ? target.ToString() : $"{target} (target {name})";
         var counts = Counts(result.Uploaded, result.HeadersUpdated, result.Deleted, result.Unchanged);
         var seconds = result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
@@ -26,6 +27,10 @@ internal static class SummaryLine
                 ? $"Up to date: {to} already matches {source} ({result.Unchanged} unchanged, nothing uploaded) in {seconds}s."
                 : $"Deployed {source} -> {to}: {counts}, {Bytes.Format(result.BytesUploaded)} sent in {seconds}s.";
     }
+
+    /// <summary>A rollback reads no folder: what it puts live is the release it returns to.</summary>
+    public static string SourceOf(DeployResult result, string source) =>
+        result.Plan.History.RolledBackTo is { } id ? $"release {id}" : source;
 
     /// <summary>Says what WOULD change: a list of changes next to "nothing changed" read as "no differences".</summary>
     private static string DryRun(DeployResult result, string source, string target) => result.ChangedNothing

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using S3Deploy.Cli.Output;
 using S3Deploy.Cli.Usage;
 using S3Deploy.Core.Diagnostics;
@@ -40,7 +41,7 @@ internal static class CliApp
             var dryRun = parse.CommandResult.Command.Name == "plan" || args.Contains("--dry-run");
             var messages = ParseErrors.Describe(parse, args);
             var exit = await run.FailAsync(new DeployException(DiagnosticCode.BadOption, FailureKind.Usage, string.Join(" ", messages)) { Option = ParseErrors.OptionOf(parse) }, messages, json, dryRun);
-            await stderr.WriteLineAsync($"Run 's3deploy {(parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ")}--help' for usage.");
+            await stderr.WriteLineAsync($"Run 's3deploy {CommandPath(parse.CommandResult)}--help' for usage.");
             return exit;
         }
 
@@ -62,5 +63,17 @@ internal static class CliApp
                 ? new Core.ReleaseManager(observer).RollbackAsync(options, inputs.RollbackTo, ct)
                 : new Core.Deployer(observer).DeployAsync(options, ct),
         };
+    }
+
+    /// <summary>"previews prune " for a subcommand's subcommand, so the help hint names the whole command.</summary>
+    private static string CommandPath(CommandResult result)
+    {
+        var path = "";
+        for (var at = result; at is { Command: not RootCommand }; at = at.Parent as CommandResult)
+        {
+            path = $"{at.Command.Name} {path}";
+        }
+
+        return path;
     }
 }

@@ -34,6 +34,17 @@ public sealed class CliMistakeTests : IDisposable
         Assert.Contains("Did you mean 'deploy'?", Assert.Single(Errors(err)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("previews prune", "previews", "prune", "s3://some-bucket/site", "--no-such-option")]
+    [InlineData("rollback", "rollback", "s3://some-bucket/site", "--no-such-option")]
+    public async Task A_parse_error_points_at_the_whole_commands_help(string command, params string[] args)
+    {
+        var (exit, _, err) = await CliRun.Run(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"Run 's3deploy {command} --help' for usage.", err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_third_argument_is_named_as_unexpected()
     {

@@ -92,6 +92,9 @@ public sealed record DeployOptions
 
     public long PartSize { get; init; } = DefaultPartSize;
 
+    /// <summary>Above this a copy inside S3 goes in parts: CopyObject's own limit, lowered only by tests.</summary>
+    internal long MaxCopySize { get; init; } = Applying.MultipartCopy.CopyObjectLimit;
+
     public const int DefaultKeepReleases = 5;
 
     /// <summary>Releases kept for rollback (their records and the bytes they need); 0 turns release history off.</summary>

@@ -21,7 +21,7 @@ internal sealed class PlanApplier(IAmazonS3 s3, DeployOptions options, IDeployOb
     public async Task<Landed> ApplyAsync(DeployPlan plan, WarningList warnings, CancellationToken ct)
     {
         var plainBodies = S3ClientFactory.UsesCustomEndpoint(options.Connection);
-        var writer = new ObjectWriter(s3, options.Target, plainBodies, options.MultipartThreshold, options.PartSize, options.Concurrency, observer);
+        var writer = new ObjectWriter(s3, options.Target, plainBodies, options.MultipartThreshold, options.PartSize, options.Concurrency, observer, options.MaxCopySize);
         var executor = new PlanExecutor(s3, options.Target, writer, options.Concurrency, observer);
         var outcome = new ApplyOutcome();
         IReadOnlyList<InvalidationResult> invalidations;

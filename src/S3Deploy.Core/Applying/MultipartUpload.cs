@@ -1,7 +1,6 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
-using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
 
@@ -11,7 +10,6 @@ namespace S3Deploy.Core.Applying;
 internal sealed class MultipartUpload(IAmazonS3 s3, S3Target target, PartSender sender, long partSize, IDeployObserver observer)
 {
     private const int MaxParts = 10_000;
-    private static readonly TimeSpan AbortTimeout = TimeSpan.FromSeconds(10);
 
     public async Task<string> UploadAsync(DesiredObject d, UploadBody body, EventHandler<StreamTransferProgressArgs> sent, CancellationToken ct)
     {
@@ -29,7 +27,7 @@ internal sealed class MultipartUpload(IAmazonS3 s3, S3Target target, PartSender 
         catch
         {
             // Abandoned parts are billed until aborted: abort on any failure, cancellation included.
-            await AbortAsync(key, upload.UploadId);
+            await UploadAbort.TryAsync(s3, target, key, upload.UploadId, observer);
             throw;
         }
     }
@@ -43,26 +41,6 @@ internal sealed class MultipartUpload(IAmazonS3 s3, S3Target target, PartSender 
         }
 
         return size;
-    }
-
-    /// <summary>With a fresh short timeout, as the deploy's own token is often the reason to abort (Ctrl+C, SIGTERM).</summary>
-    private async Task AbortAsync(string key, string uploadId)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(AbortTimeout);
-            await s3.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = target.Bucket, Key = key, UploadId = uploadId }, timeout.Token);
-        }
-        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchUpload")
-        {
-            // Already gone: aborted or completed by an earlier attempt.
-        }
-        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or OperationCanceledException or HttpRequestException or IOException)
-        {
-            var reason = e is OperationCanceledException ? $"no answer within {AbortTimeout.TotalSeconds:F0} s" : e is AmazonServiceException s ? s.ErrorCode ?? e.Message : e.Message;
-            observer.Warning(Diagnostic.Warning(DiagnosticCode.UploadNotAborted, $"Could not abort the unfinished multipart upload of '{key}' ({reason}); its parts are billed until it is aborted. "
-                + $"A lifecycle rule with AbortIncompleteMultipartUpload removes it, or run: aws s3api abort-multipart-upload --bucket {target.Bucket} --key {key} --upload-id {uploadId}"));
-        }
     }
 
     private Task<T> Call<T>(Func<Task<T>> call, string key) => S3Errors.Call(call, target.Bucket, "s3:PutObject", $"write '{key}'");

@@ -7,9 +7,10 @@ using S3Deploy.Core.Remote;
 namespace S3Deploy.Core.Applying;
 
 /// <summary>Writes one object: a streamed PUT with Content-MD5, a multipart upload above the threshold, or a header-only copy onto itself.</summary>
-internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodies, long multipartThreshold, long partSize, int concurrency, IDeployObserver observer)
+internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodies, long multipartThreshold, long partSize, int concurrency, IDeployObserver observer, long maxCopySize = MultipartCopy.CopyObjectLimit)
 {
     private readonly bool unsignedPayload = PayloadSigning.CanSkip(s3);
+    private readonly MultipartCopy bigCopy = new(s3, target, maxCopySize, observer);
     private readonly MultipartUpload multipart = new(s3, target, new PartSender(s3, target, new PartSlots(concurrency, partSize), plainBodies, PayloadSigning.CanSkip(s3)), partSize, observer);
 
     public async Task<StoredObject> ApplyAsync(PlannedAction action, CancellationToken ct)
@@ -67,10 +68,16 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
     private async Task<StoredObject> CopyOntoItselfAsync(DesiredObject d, CancellationToken ct, string? from = null)
     {
         var key = target.KeyFor(d.RelativeKey);
+        var source = from is null ? key : target.KeyFor(from);
+        if (await bigCopy.OversizedAsync(source, d.File.Size, ct) is { } size)
+        {
+            return new StoredObject(await bigCopy.CopyAsync(source, key, size, d.Headers, null, ct), from is null ? null : size);
+        }
+
         var request = new CopyObjectRequest
         {
             SourceBucket = target.Bucket,
-            SourceKey = from is null ? key : target.KeyFor(from),
+            SourceKey = source,
             DestinationBucket = target.Bucket,
             DestinationKey = key,
             MetadataDirective = S3MetadataDirective.REPLACE,

@@ -1,7 +1,7 @@
 'use strict';
 // The S3Deploy task: turns the task's inputs into an 's3deploy deploy' command line and runs it. The CLI itself
 // speaks the agent's logging commands (TF_BUILD=True): groups, issues with S3D codes, output variables, a summary.
-const { spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const path = require('node:path');
 
 function input(name) {
@@ -83,22 +83,39 @@ function run() {
   } catch (e) {
     console.log(`##vso[task.logissue type=error;code=S3D006]${escape(e.message)}`);
     console.log('##vso[task.complete result=Failed;]');
-    return 2;
+    process.exitCode = 2;
+    return;
   }
 
   const [file, before] = tool.endsWith('.dll') ? ['dotnet', [tool]] : [tool, []];
-  const result = spawnSync(file, [...before, ...args], { stdio: 'inherit', cwd: workingDirectory, env: { ...process.env, TF_BUILD: 'True' } });
-  if (result.error) {
-    console.log(`##vso[task.logissue type=error]${escape(`Could not run ${file}: ${result.error.message}. Install it with 'dotnet tool install -g S3Deploy.Cli' or set toolPath.`)}`);
+  // The agent cancels a job by signalling this process; the CLI gets one SIGTERM and ends cleanly (uploads aborted,
+  // nothing deleted, exit 130). It ignores the SIGINT a terminal sends the whole group, as that is forwarded here.
+  const env = { ...process.env, TF_BUILD: 'True', S3DEPLOY_PARENT_FORWARDS_CANCEL: '1' };
+  const child = spawn(file, [...before, ...args], { stdio: 'inherit', cwd: workingDirectory, env });
+  let forwarded = false;
+  const forward = () => {
+    if (!forwarded && child.exitCode === null) {
+      forwarded = true;
+      child.kill('SIGTERM');
+    }
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('error', e => {
+    console.log(`##vso[task.logissue type=error]${escape(`Could not run ${file}: ${e.message}. Install it with 'dotnet tool install -g S3Deploy.Cli' or set toolPath.`)}`);
     console.log('##vso[task.complete result=Failed;]');
-    return 1;
-  }
+    process.exitCode = 1;
+  });
+  child.on('exit', (code, signal) => {
+    const status = code ?? 1;
+    if (status !== 0) {
+      console.log(`##vso[task.complete result=Failed;]s3deploy exited with ${code === null ? `signal ${signal}` : `code ${code}`}`);
+    }
 
-  if (result.status !== 0) {
-    console.log(`##vso[task.complete result=Failed;]s3deploy exited with code ${result.status}`);
-  }
-
-  return result.status ?? 1;
+    process.exitCode = status;
+    process.removeListener('SIGINT', forward);
+    process.removeListener('SIGTERM', forward);
+  });
 }
 
-process.exitCode = run();
+run();

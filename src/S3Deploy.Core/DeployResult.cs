@@ -44,9 +44,5 @@ public sealed record DeployResult(DeployPlan Plan, bool DryRun, TimeSpan Duratio
         Invalidations = [.. plan.Invalidations.Select(i => new InvalidationResult(i.DistributionId, null, i.Paths, InvalidationResult.PlannedStatus))],
     };
 
-    /// <summary>A dry run's result, or a deploy in which the whole plan landed.</summary>
-    public static DeployResult FromPlan(DeployPlan plan, bool dryRun, TimeSpan duration, IReadOnlyList<Diagnostic> warnings) =>
-        dryRun ? Planned(plan, duration, warnings) : new(plan, DryRun: false, duration, warnings);
-
     private int Count(ActionKind kind) => Actions.Count(a => a.Kind == kind);
 }

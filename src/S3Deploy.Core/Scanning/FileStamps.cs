@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 
 namespace S3Deploy.Core.Scanning;
 
@@ -9,9 +8,6 @@ namespace S3Deploy.Core.Scanning;
 /// </summary>
 internal static class FileStamps
 {
-    private const int AtFdCwd = -100;
-    private const int AtSymlinkNoFollow = 0x100;
-
     // STATX_MTIME | STATX_CTIME | STATX_INO | STATX_SIZE: a file system that cannot give all four gives no stamp.
     private const uint StatxWanted = 0x40 | 0x80 | 0x100 | 0x200;
 
@@ -34,21 +30,9 @@ internal static class FileStamps
     private static FileStamp? Stat(string realPath)
     {
         Span<byte> buffer = stackalloc byte[256];
-        buffer.Clear();
-        if (OperatingSystem.IsLinux())
-        {
-            return StatX(AtFdCwd, realPath, AtSymlinkNoFollow, StatxWanted, ref MemoryMarshal.GetReference(buffer)) == 0 ? FromStatx(buffer) : null;
-        }
-
-        if (OperatingSystem.IsMacOS())
-        {
-            var result = RuntimeInformation.ProcessArchitecture == Architecture.X64
-                ? DarwinStat64(realPath, ref MemoryMarshal.GetReference(buffer))
-                : DarwinStat(realPath, ref MemoryMarshal.GetReference(buffer));
-            return result == 0 ? FromDarwin(buffer) : null;
-        }
-
-        return null;
+        return !Supported || LibcStat.Call(realPath, StatxWanted, buffer) != 0 ? null
+            : OperatingSystem.IsLinux() ? FromStatx(buffer)
+            : FromDarwin(buffer);
     }
 
     /// <summary>struct statx: the same layout on every architecture.</summary>
@@ -77,13 +61,4 @@ internal static class FileStamps
         Device: BinaryPrimitives.ReadUInt32LittleEndian(b));
 
     private static long Nanoseconds(long seconds, long nanoseconds) => (seconds * 1_000_000_000) + nanoseconds;
-
-    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int StatX(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, ref byte buffer);
-
-    [DllImport("libc", EntryPoint = "stat", SetLastError = true)]
-    private static extern int DarwinStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, ref byte buffer);
-
-    [DllImport("libc", EntryPoint = "stat$INODE64", SetLastError = true)]
-    private static extern int DarwinStat64([MarshalAs(UnmanagedType.LPUTF8Str)] string path, ref byte buffer);
 }

@@ -9,8 +9,6 @@ namespace S3Deploy.Core.Scanning;
 /// </summary>
 internal static class NodeKinds
 {
-    private const int AtFdCwd = -100;
-    private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 1;
     private const int StatxModeOffset = 28;
     private const int DarwinModeOffset = 4;
@@ -45,13 +43,10 @@ internal static class NodeKinds
 
     private static int? Stat(string path, bool linux)
     {
-        var buffer = new byte[256];
-        var result = linux
-            ? StatX(AtFdCwd, path, AtSymlinkNoFollow, StatxType, buffer)
-            : RuntimeInformation.ProcessArchitecture == Architecture.X64 ? DarwinStat64(path, buffer) : DarwinStat(path, buffer);
-        if (result == 0)
+        Span<byte> buffer = stackalloc byte[256];
+        if (LibcStat.Call(path, StatxType, buffer) == 0)
         {
-            return BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(linux ? StatxModeOffset : DarwinModeOffset));
+            return BinaryPrimitives.ReadUInt16LittleEndian(buffer[(linux ? StatxModeOffset : DarwinModeOffset)..]);
         }
 
         var errno = Marshal.GetLastPInvokeError();
@@ -81,13 +76,4 @@ internal static class NodeKinds
         // A link (the path changed since it was resolved) or a type this tool does not know: never opened either.
         _ => NodeKind.Other,
     };
-
-    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int StatX(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
-
-    [DllImport("libc", EntryPoint = "stat", SetLastError = true)]
-    private static extern int DarwinStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
-
-    [DllImport("libc", EntryPoint = "stat$INODE64", SetLastError = true)]
-    private static extern int DarwinStat64([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
 }

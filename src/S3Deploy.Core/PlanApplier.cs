@@ -64,7 +64,7 @@ internal sealed class PlanApplier(IAmazonS3 s3, DeployOptions options, IDeployOb
         {
             try
             {
-                await manifests.WriteAsync(manifest, ct);
+                await manifests.WriteAsync(manifest with { Release = plan.History.ReleaseId }, ct);
             }
             catch (OperationCanceledException e) when (ct.IsCancellationRequested)
             {

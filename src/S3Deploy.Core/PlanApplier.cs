@@ -69,7 +69,7 @@ internal sealed class PlanApplier(IAmazonS3 s3, DeployOptions options, IDeployOb
             catch (OperationCanceledException e) when (ct.IsCancellationRequested)
             {
                 // Everything else is done (deletes included): finish the record with a fresh timeout, and say what happened.
-                await manifests.TryWriteAsync(plan, outcome);
+                await manifests.TryWriteAsync(plan, outcome, plan.History.ReleaseId);
                 throw Cancelled(plan, outcome, e);
             }
         }

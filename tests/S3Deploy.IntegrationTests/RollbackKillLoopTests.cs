@@ -100,7 +100,7 @@ public sealed class RollbackKillLoopTests(Servers servers, ITestOutputHelper out
             Assert.NotEqual(ids[0], live);
             Assert.Equal(await RecordedAsync(live), snapshot);
             snapshots[live] = snapshot;
-            output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s round {round} {ops[round]} {target}: {(lines < killAfter ? "finished" : $"killed after {lines} lines")}, {records} records restorable{(recorded ? ", release recorded before the kill" : "")}");
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s round {round} {ops[round]} {target}: {(lines < killAfter ? "finished" : $"killed after {lines} lines")}, {records} records restorable{(recorded ? ", its release recorded by the run itself" : "")}");
         }
 
         await HistoryCheck.AssertRestorableAsync(Bucket, Prefix);

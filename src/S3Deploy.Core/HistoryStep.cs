@@ -16,9 +16,12 @@ internal static class HistoryStep
         var history = options.KeepReleases <= 0
             ? ReleaseHistory.Empty
             : await new HistoryReader(s3, options.Target).ReadAsync(plan.Before, records, warn, ct);
-        var id = ReleaseIds.Next(now, history.Ids);
+        // A run killed after its manifest and before its record left the release unrecorded (its manifest names a release
+        // newer than every record): record it now, under that id, even if nothing is left to change.
+        var unrecorded = plan.Before.Manifest.Release is { } named && history.Ids.All(i => string.CompareOrdinal(i, named) < 0) ? named : null;
+        var id = unrecorded ?? ReleaseIds.Next(now, history.Ids);
         var hashes = plan.Desired.Select(d => d.ContentId);
-        var planned = HistoryPlanner.Plan(plan.Actions, hashes, plan.Before, history, options.KeepReleases, id);
+        var planned = HistoryPlanner.Plan(plan.Actions, hashes, plan.Before, history, options.KeepReleases, id, unrecorded is not null);
         return planned with { Revision = Revision(Environment.GetEnvironmentVariable), Message = options.ReleaseMessage, RolledBackTo = rolledBackTo };
     }
 

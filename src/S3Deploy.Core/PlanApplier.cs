@@ -64,12 +64,12 @@ internal sealed class PlanApplier(IAmazonS3 s3, DeployOptions options, IDeployOb
         {
             try
             {
-                await manifests.WriteAsync(manifest, ct);
+                await manifests.WriteAsync(manifest with { Release = plan.History.ReleaseId }, ct);
             }
             catch (OperationCanceledException e) when (ct.IsCancellationRequested)
             {
                 // Everything else is done (deletes included): finish the record with a fresh timeout, and say what happened.
-                await manifests.TryWriteAsync(plan, outcome);
+                await manifests.TryWriteAsync(plan, outcome, plan.History.ReleaseId);
                 throw Cancelled(plan, outcome, e);
             }
         }

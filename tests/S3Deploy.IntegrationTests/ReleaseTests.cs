@@ -1,6 +1,7 @@
 using S3Deploy.Core;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
+using S3Deploy.Core.Planning;
 using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
@@ -8,7 +9,7 @@ namespace S3Deploy.IntegrationTests;
 public sealed class ReleaseTests(Servers servers) : ServerTest(servers)
 {
     /// <summary>s3rver's CopyObject with REPLACE to another key keeps the destination's old object.md5, so the restored object reports a stale ETag.</summary>
-    private const string S3rverCopyKeepsOldETag = "s3rver's CopyObject with MetadataDirective REPLACE to another key keeps the destination's old MD5/ETag (lib/stores/filesystem.js copyObject)";
+    internal const string S3rverCopyKeepsOldETag = "s3rver's CopyObject with MetadataDirective REPLACE to another key keeps the destination's old MD5/ETag (lib/stores/filesystem.js copyObject)";
 
     [Theory, OnS3rver(Skip = S3rverCopyKeepsOldETag), OnMoto]
     public async Task Rollback_makes_the_bucket_equal_the_earlier_release_and_rolling_forward_restores_the_later(Emulator emulator)
@@ -53,6 +54,33 @@ public sealed class ReleaseTests(Servers servers) : ServerTest(servers)
             await new ReleaseManager().RollbackAsync(Options(Site()) with { KeepReleases = 10 }, id);
             Assert.Equal(objects, await SnapshotAsync());
         }
+    }
+
+    [Theory, OnS3rver, OnMoto]
+    public async Task A_deploy_killed_between_its_manifest_and_its_record_gets_the_release_recorded_by_the_rerun(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        await DeployAsync(Site(("index.html", "<h1>A</h1>")));
+        var b = Site(("index.html", "<h1>B</h1>"), ("b.txt", "b"));
+        var deployB = await DeployAsync(b);
+        var idB = deployB.Plan.History.ReleaseId!;
+
+        // What a SIGKILL between the two writes leaves: B's objects and manifest, and no record of B.
+        using (var s3 = Server.Client())
+        {
+            await s3.DeleteObjectAsync(Bucket.Name, HistoryKeys.Release(idB));
+        }
+
+        var rerun = await DeployAsync(b);
+
+        // Else the live release would be A's record, and 'rollback' would go back past B to the release before A.
+        Assert.Empty(rerun.Actions);
+        Assert.Equal(idB, rerun.Plan.History.ReleaseId);
+        var releases = await new ReleaseManager().ListAsync(Options(b).Target, Server.Connection);
+        Assert.Equal(idB, releases[0].Id);
+        Assert.Equal(2, releases[0].Counts?.Objects);
+        Assert.Equal(2, releases.Count);
+        Assert.Null((await DeployAsync(b)).Plan.History.ReleaseId);
     }
 
     [Theory, OnS3rver, OnMoto]

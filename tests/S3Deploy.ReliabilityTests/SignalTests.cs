@@ -92,6 +92,11 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
         Assert.Contains($"error S3D030: Cancelled: {SmallFiles + 1} of {SmallFiles + 1} files were written, 1 of 1 stale objects were deleted.", stderr);
         Assert.DoesNotContain("stale.txt", (await Bucket.ListAsync()).Keys);
         await AssertManifestRecordsAsync(site, landed: [.. Enumerable.Range(0, SmallFiles).Select(SmallName), "index.html"]);
+
+        // All landed but the release record: the rerun has nothing to change, and records the release (else 'rollback' would skip it).
+        var rerun = await DeployAsync(Options(site));
+        Assert.Empty(rerun.Actions);
+        Assert.Equal(2, (await Bucket.ListAsync(".s3deploy/releases/")).Count);
         await AssertConvergedAsync(site);
     }
 

@@ -27,6 +27,26 @@ public sealed class Bucket(IAmazonS3 s3, string name, string endpoint) : IDispos
         return result;
     }
 
+    /// <summary>Every key under <paramref name="prefix"/> with its ETag and size, as the listing gives them.</summary>
+    public async Task<Dictionary<string, (string ETag, long Size)>> ListSizesAsync(string prefix = "")
+    {
+        var result = new Dictionary<string, (string ETag, long Size)>(StringComparer.Ordinal);
+        var request = new ListObjectsV2Request { BucketName = Name, Prefix = prefix };
+        do
+        {
+            var page = await s3.ListObjectsV2Async(request);
+            foreach (var o in page.S3Objects ?? [])
+            {
+                result[o.Key] = (o.ETag.Trim('"'), o.Size ?? 0);
+            }
+
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+
+        return result;
+    }
+
     public async Task<byte[]> GetAsync(string key)
     {
         using var response = await s3.GetObjectAsync(Name, key);

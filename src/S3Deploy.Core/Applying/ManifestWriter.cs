@@ -11,12 +11,13 @@ internal sealed class ManifestWriter(IAmazonS3 s3, S3Target target, IDeployObser
 {
     private static readonly string ToolName = $"s3deploy {typeof(ManifestWriter).Assembly.GetName().Version?.ToString(3)}";
 
-    public async Task TryWriteAsync(DeployPlan plan, ApplyOutcome outcome)
+    /// <param name="release">The release the run still has to record, when all else landed (see <see cref="DeployManifest.Release"/>).</param>
+    public async Task TryWriteAsync(DeployPlan plan, ApplyOutcome outcome, string? release = null)
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await WriteAsync(ManifestBuilder.Build(plan, outcome.Written, outcome.Deleted), timeout.Token);
+            await WriteAsync(ManifestBuilder.Build(plan, outcome.Written, outcome.Deleted) with { Release = release }, timeout.Token);
         }
         catch (Exception e) when (e is DeployException or OperationCanceledException or AmazonS3Exception)
         {

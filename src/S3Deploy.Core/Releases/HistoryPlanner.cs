@@ -11,9 +11,10 @@ namespace S3Deploy.Core.Releases;
 internal static class HistoryPlanner
 {
     /// <param name="newHashes">The content ids of the release this plan makes (every key it leaves in place).</param>
-    public static HistoryPlan Plan(IReadOnlyList<PlannedAction> actions, IEnumerable<string> newHashes, BucketState state, ReleaseHistory history, int keep, string newId)
+    /// <param name="unrecorded">The bucket is a release a killed run did not get to record: record it even without changes.</param>
+    public static HistoryPlan Plan(IReadOnlyList<PlannedAction> actions, IEnumerable<string> newHashes, BucketState state, ReleaseHistory history, int keep, string newId, bool unrecorded = false)
     {
-        if (keep <= 0 || (actions.Count == 0 && history.Ids.Count > 0))
+        if (keep <= 0 || (actions.Count == 0 && history.Ids.Count > 0 && !unrecorded))
         {
             return HistoryPlan.Off with { Previous = history.Live };
         }

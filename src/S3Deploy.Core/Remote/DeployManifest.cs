@@ -21,6 +21,12 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
     /// <summary>Objects kept after they left the source (--keep-stale), with when each first became stale.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> Stale { get; init; } = NoStale;
 
+    /// <summary>
+    /// The release the deploy that wrote this manifest records next (it writes the record after the manifest), so a rerun
+    /// can tell that a run was killed between the two and record the release itself.
+    /// </summary>
+    public string? Release { get; init; }
+
     public ManifestEntry? Find(string relativeKey) => Objects.GetValueOrDefault(relativeKey);
 
     /// <summary>Same entries and stale records: writing this manifest again would change nothing.</summary>
@@ -41,7 +47,7 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
     {
         var sorted = new Dictionary<string, ManifestEntry>(Objects.OrderBy(o => o.Key, StringComparer.Ordinal));
         var stale = Stale.Count == 0 ? null : new Dictionary<string, DateTimeOffset>(Stale.OrderBy(o => o.Key, StringComparer.Ordinal));
-        return new ManifestDocument(CurrentVersion, tool, written, sorted, stale);
+        return new ManifestDocument(CurrentVersion, tool, written, sorted, stale, Release);
     }
 
     /// <summary>Null when the text is not a manifest this version understands: the deploy then falls back to HEAD requests.</summary>
@@ -73,5 +79,5 @@ public sealed record DeployManifest(IReadOnlyDictionary<string, ManifestEntry> O
     }
 
     private static DeployManifest? From(ManifestDocument? doc) =>
-        doc is { Version: CurrentVersion, Objects: not null } ? new DeployManifest(doc.Objects) { Stale = doc.Stale ?? [] } : null;
+        doc is { Version: CurrentVersion, Objects: not null } ? new DeployManifest(doc.Objects) { Stale = doc.Stale ?? [], Release = doc.Release } : null;
 }

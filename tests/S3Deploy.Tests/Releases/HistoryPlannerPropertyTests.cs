@@ -76,6 +76,19 @@ public sealed class HistoryPlannerPropertyTests
     }
 
     [Fact]
+    public void A_release_a_killed_run_left_unrecorded_is_recorded_though_nothing_changes()
+    {
+        var live = new Dictionary<string, string>(StringComparer.Ordinal) { ["a"] = "h1" };
+        var history = new ReleaseHistory(["r1"], [], new HashSet<string>(StringComparer.Ordinal));
+
+        var plan = HistoryPlanner.Plan([], live.Values, State(live), history, 5, "r2", unrecorded: true);
+
+        Assert.Equal("r2", plan.ReleaseId);
+        Assert.Empty(plan.Preserve);
+        Assert.Empty(plan.PruneObjects);
+    }
+
+    [Fact]
     public void Overwritten_bytes_are_kept_once_per_distinct_content()
     {
         var live = new Dictionary<string, string>(StringComparer.Ordinal) { ["a"] = "h1", ["b"] = "h1", ["c"] = "h2" };

@@ -1,0 +1,48 @@
+using Amazon.S3;
+using S3Deploy.Core.Planning;
+using S3Deploy.Core.Remote;
+
+namespace S3Deploy.Core.Releases;
+
+/// <summary>
+/// On a versioned bucket, the version ids of the keys a plan leaves as they are: from the live release where it recorded
+/// one for the same content, else listed once. Keys the plan writes get theirs from S3's answers as they land.
+/// </summary>
+internal static class VersionCarry
+{
+    public static async Task<IReadOnlyDictionary<string, string>> KnownAsync(IAmazonS3 s3, S3Target target, DeployPlan plan, ReleaseHistory history, int keep, CancellationToken ct)
+    {
+        var (known, missing) = FromLive(plan, history.Records.FirstOrDefault(r => r.Id == history.Live));
+        // With one release kept nothing rolls back to this one, so the listing is left to a deploy that keeps more.
+        if (missing.Count > 0 && keep > 1)
+        {
+            foreach (var (key, version) in await new VersionLister(s3, target).CurrentAsync(missing, ct))
+            {
+                known[key] = version;
+            }
+        }
+
+        return known;
+    }
+
+    /// <summary>Pure: the ids the live release vouches for (same content at the same key), and the keys it cannot.</summary>
+    internal static (Dictionary<string, string> Known, HashSet<string> Missing) FromLive(DeployPlan plan, ReleaseRecord? live)
+    {
+        var written = plan.Actions.Where(a => a.Kind != ActionKind.Delete).Select(a => a.RelativeKey).ToHashSet(StringComparer.Ordinal);
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in plan.Desired.Where(d => !written.Contains(d.RelativeKey)))
+        {
+            if (live is not null && live.Objects.TryGetValue(d.RelativeKey, out var o) && o.Hash == d.ContentId && o.VersionId is { } version)
+            {
+                known[d.RelativeKey] = version;
+            }
+            else
+            {
+                missing.Add(d.RelativeKey);
+            }
+        }
+
+        return (known, missing);
+    }
+}

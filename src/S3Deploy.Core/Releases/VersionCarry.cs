@@ -1,4 +1,6 @@
+using Amazon.Runtime;
 using Amazon.S3;
+using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Remote;
 
@@ -16,9 +18,16 @@ internal static class VersionCarry
         // With one release kept nothing rolls back to this one, so the listing is left to a deploy that keeps more.
         if (missing.Count > 0 && keep > 1)
         {
-            foreach (var (key, version) in await new VersionLister(s3, target).CurrentAsync(missing, ct))
+            try
             {
-                known[key] = version;
+                foreach (var (key, version) in await new VersionLister(s3, target).CurrentAsync(missing, ct))
+                {
+                    known[key] = version;
+                }
+            }
+            catch (DeployException e) when (e.InnerException is AmazonServiceException)
+            {
+                // Without s3:ListBucketVersions the keys stay without one, and the next deploys keep their bytes in the store.
             }
         }
 

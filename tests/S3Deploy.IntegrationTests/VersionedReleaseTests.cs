@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
+using S3Deploy.Cli;
 using S3Deploy.Core;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
@@ -89,6 +91,23 @@ public sealed class VersionedReleaseTests(Servers servers) : ServerTest(servers)
         Assert.Equal(FailureKind.Refused, refused.Kind);
         Assert.Contains("'index.html'", refused.Message, StringComparison.Ordinal);
         Assert.Equal(snapshotB, await Snapshots.TakeAsync(Bucket));
+    }
+
+    [Theory, OnS3rver(Skip = S3rverHasNoVersioning), OnMoto]
+    public async Task Plan_json_on_a_versioned_bucket_says_versioned_and_plans_no_copies(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        await EnableVersioningAsync();
+        await DeployAsync(Site(("index.html", "<h1>A</h1>")));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await CliApp.RunAsync(["plan", Site(("index.html", "<h1>B</h1>")).Path, $"s3://{Bucket.Name}", "--json", "--endpoint-url", Server.Endpoint], stdout, stderr, interactive: false);
+
+        Assert.Equal(0, code);
+        var release = JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("release");
+        Assert.True(release.GetProperty("versioned").GetBoolean());
+        Assert.Equal(0, release.GetProperty("preserved").GetInt32());
     }
 
     private async Task EnableVersioningAsync()

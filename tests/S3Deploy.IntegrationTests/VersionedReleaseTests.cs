@@ -5,6 +5,7 @@ using S3Deploy.Cli;
 using S3Deploy.Core;
 using S3Deploy.Core.Diagnostics;
 using S3Deploy.Core.Headers;
+using S3Deploy.Core.Scanning;
 using S3Deploy.IntegrationTests.Infrastructure;
 
 namespace S3Deploy.IntegrationTests;
@@ -108,6 +109,29 @@ public sealed class VersionedReleaseTests(Servers servers) : ServerTest(servers)
         var release = JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("release");
         Assert.True(release.GetProperty("versioned").GetBoolean());
         Assert.Equal(0, release.GetProperty("preserved").GetInt32());
+    }
+
+    [Theory, OnS3rver(Skip = S3rverHasNoVersioning), OnMoto]
+    public async Task The_release_records_the_current_version_of_every_key_put_copied_uploaded_in_parts_or_unchanged(Emulator emulator)
+    {
+        const int MiB = 1024 * 1024;
+        await UseAsync(emulator);
+        await EnableVersioningAsync();
+        var big = new string('x', 6 * MiB);
+        await DeployAsync(Options(Site(("index.html", "<h1>A</h1>"), ("big.bin", big), ("same.css", "body{}"))) with { MultipartThreshold = 5 * MiB, PartSize = 5 * MiB });
+        var b = Site(("index.html", "<h1>B</h1>"), ("big.bin", big), ("same.css", "body{}"));
+
+        var cssRule = new HeaderRule(Glob.Parse("*.css")) { CacheControl = "no-cache" };
+
+        var deployB = await DeployAsync(Options(b) with { Headers = new HeaderSettings { Rules = [cssRule] }, MultipartThreshold = 5 * MiB, PartSize = 5 * MiB });
+
+        var record = JsonDocument.Parse(await Bucket.GetAsync($".s3deploy/releases/{deployB.Plan.History.ReleaseId}.json")).RootElement.GetProperty("objects");
+        using var s3 = Server.Client();
+        var current = (await s3.ListVersionsAsync(new ListVersionsRequest { BucketName = Bucket.Name })).Versions
+            .Where(v => v.IsLatest == true && !v.Key.StartsWith(".s3deploy/", StringComparison.Ordinal)).ToDictionary(v => v.Key, v => v.VersionId);
+        Assert.Equal(["index.html upload", "same.css update-headers"], deployB.Actions.Select(x => $"{x.RelativeKey} {x.KindName}").Order(StringComparer.Ordinal));
+        Assert.Equal(3, current.Count);
+        Assert.All(current, c => Assert.Equal(c.Value, record.GetProperty(c.Key).GetProperty("versionId").GetString()));
     }
 
     private async Task EnableVersioningAsync()

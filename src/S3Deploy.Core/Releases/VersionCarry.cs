@@ -14,9 +14,15 @@ internal static class VersionCarry
 {
     public static async Task<IReadOnlyDictionary<string, string>> KnownAsync(IAmazonS3 s3, S3Target target, DeployPlan plan, ReleaseHistory history, int keep, CancellationToken ct)
     {
-        var (known, missing) = FromLive(plan, history.Records.FirstOrDefault(r => r.Id == history.Live));
-        // With one release kept nothing rolls back to this one, so the listing is left to a deploy that keeps more.
-        if (missing.Count > 0 && keep > 1)
+        // With one release kept nothing rolls back to this one: its unchanged keys are left to a deploy that keeps more.
+        if (keep <= 1)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var live = history.Live is not { } id ? null : history.Records.FirstOrDefault(r => r.Id == id) ?? await new HistoryReader(s3, target).TryReadAsync(id, ct);
+        var (known, missing) = FromLive(plan, live);
+        if (missing.Count > 0)
         {
             try
             {

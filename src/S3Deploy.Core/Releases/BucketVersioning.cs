@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using S3Deploy.Core.Diagnostics;
@@ -11,8 +10,8 @@ internal static class BucketVersioning
 {
     /// <summary>
     /// True only when versioning is Enabled. Suspended or never enabled, and a server that will not say (AccessDenied
-    /// without s3:GetBucketVersioning, NotImplemented on emulators and some S3-compatible stores), mean the store, as
-    /// without versioning: always correct, only more copies.
+    /// without s3:GetBucketVersioning, NotImplemented on emulators and some S3-compatible stores, any failure), mean the
+    /// store, as without versioning: always correct, only more copies.
     /// </summary>
     public static async Task<bool> IsEnabledAsync(IAmazonS3 s3, S3Target target, CancellationToken ct)
     {
@@ -22,8 +21,9 @@ internal static class BucketVersioning
             var response = await S3Errors.Call(() => s3.GetBucketVersioningAsync(request, ct), target.Bucket, "s3:GetBucketVersioning", "read the bucket's versioning");
             return response.VersioningConfig?.Status == VersionStatus.Enabled;
         }
-        catch (DeployException e) when (e.InnerException is AmazonServiceException)
+        catch (DeployException)
         {
+            // Also an answer that is not S3's (a gateway's page): the store is right whatever the bucket does.
             return false;
         }
     }

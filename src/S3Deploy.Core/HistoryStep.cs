@@ -22,6 +22,12 @@ internal static class HistoryStep
         var id = unrecorded ?? ReleaseIds.Next(now, history.Ids);
         var hashes = plan.Desired.Select(d => d.ContentId);
         var planned = HistoryPlanner.Plan(plan.Actions, hashes, plan.Before, history, options.KeepReleases, id, unrecorded is not null);
+        if (planned.WritesRelease && await BucketVersioning.IsEnabledAsync(s3, options.Target, ct))
+        {
+            var versions = await VersionCarry.KnownAsync(s3, options.Target, plan, history, options.KeepReleases, ct);
+            planned = HistoryPlanner.Plan(plan.Actions, hashes, plan.Before, history, options.KeepReleases, id, unrecorded is not null, versioned: true) with { Versions = versions };
+        }
+
         return planned with { Revision = Revision(Environment.GetEnvironmentVariable), Message = options.ReleaseMessage, RolledBackTo = rolledBackTo };
     }
 

@@ -74,7 +74,7 @@ internal sealed class PlanApplier(IAmazonS3 s3, DeployOptions options, IDeployOb
             }
         }
 
-        await history.RecordAsync(plan, manifest, ct);
+        await history.RecordAsync(plan, manifest, outcome.Written, warnings.Add, ct);
         var completed = outcome.Completed.ToHashSet();
         return new Landed([.. plan.Actions.Where(completed.Contains)], invalidations, held);
     }

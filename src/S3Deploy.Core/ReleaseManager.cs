@@ -59,6 +59,7 @@ public sealed class ReleaseManager(IDeployObserver? observer = null, Func<Connec
         var store = state.Reserved.Keys.Select(HistoryKeys.HashOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
         observer.Info($"Rolling {options.Target} back to release {id}{(release.Revision is { } rev ? $" ({rev})" : "")}");
         var plan = RollbackPlanner.Plan(release, state, store);
+        await VersionCheck.EnsureAsync(s3, options.Target, id, plan, options.Concurrency, ct);
         var invalidations = await InvalidationPlanner.PlanAsync(
             plan.Actions, options.Target, options.CloudFront, options.Website?.Index ?? "index.html", () => CloudFrontClients.For(options.Connection, options.CloudFront, http), warnings.Add, ct);
         plan = plan with { Invalidations = invalidations };

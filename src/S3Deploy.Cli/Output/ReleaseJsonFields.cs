@@ -19,6 +19,7 @@ internal static class ReleaseJsonFields
         WriteOrNull(json, "previous", history.Previous);
         WriteOrNull(json, "rolledBackTo", history.RolledBackTo);
         json.WriteNumber("preserved", history.Preserve.Count);
+        json.WriteBoolean("versioned", history.Versioned);
         json.WriteNumber("prunedReleases", history.PruneReleases.Count);
         json.WriteNumber("prunedObjects", history.PruneObjects.Count);
         json.WriteEndObject();

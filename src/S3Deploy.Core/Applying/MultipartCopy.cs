@@ -18,20 +18,23 @@ internal sealed class MultipartCopy(IAmazonS3 s3, S3Target target, long maxCopyS
 
     /// <summary>The stored size when the object is over the limit, else null (CopyObject does). Asked only for big files.</summary>
     /// <param name="atMost">The size the plan expects (a file's size is an upper bound: S3Deploy may store it compressed).</param>
-    public async Task<long?> OversizedAsync(string sourceKey, long atMost, CancellationToken ct)
+    /// <param name="version">The source's version on a versioned bucket; null: the current one.</param>
+    public async Task<long?> OversizedAsync(string sourceKey, string? version, long atMost, CancellationToken ct)
     {
         if (atMost <= maxCopySize)
         {
             return null;
         }
 
-        var head = await S3Errors.Call(() => s3.GetObjectMetadataAsync(target.Bucket, sourceKey, ct), target.Bucket, "s3:GetObject", $"read the size of '{sourceKey}'");
+        var request = new GetObjectMetadataRequest { BucketName = target.Bucket, Key = sourceKey, VersionId = version };
+        var head = await S3Errors.Call(() => s3.GetObjectMetadataAsync(request, ct), target.Bucket, "s3:GetObject", $"read the size of '{sourceKey}'");
         return head.ContentLength > maxCopySize ? head.ContentLength : null;
     }
 
     /// <param name="headers">The destination's headers; null keeps none (the history store, whose objects are never served).</param>
     /// <param name="sourceETag">Copy only these bytes (x-amz-copy-source-if-match), or null.</param>
-    public async Task<string> CopyAsync(string sourceKey, string destinationKey, long size, ObjectHeaders? headers, string? sourceETag, CancellationToken ct)
+    /// <returns>The new object's ETag, and its version id on a versioned bucket.</returns>
+    public async Task<(string ETag, string? VersionId)> CopyAsync(string sourceKey, string? version, string destinationKey, long size, ObjectHeaders? headers, string? sourceETag, CancellationToken ct)
     {
         var start = new InitiateMultipartUploadRequest { BucketName = target.Bucket, Key = destinationKey };
         headers?.ApplyTo(start);
@@ -48,6 +51,7 @@ internal sealed class MultipartCopy(IAmazonS3 s3, S3Target target, long maxCopyS
                 {
                     SourceBucket = target.Bucket,
                     SourceKey = sourceKey,
+                    SourceVersionId = version,
                     DestinationBucket = target.Bucket,
                     DestinationKey = destinationKey,
                     UploadId = upload.UploadId,
@@ -61,7 +65,7 @@ internal sealed class MultipartCopy(IAmazonS3 s3, S3Target target, long maxCopyS
             });
             var complete = new CompleteMultipartUploadRequest { BucketName = target.Bucket, Key = destinationKey, UploadId = upload.UploadId, PartETags = [.. etags] };
             var done = await Call(() => s3.CompleteMultipartUploadAsync(complete, ct), destinationKey);
-            return ETags.Normalize(done.ETag);
+            return (ETags.Normalize(done.ETag), done.VersionId);
         }
         catch
         {

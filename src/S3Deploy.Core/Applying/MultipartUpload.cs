@@ -11,7 +11,7 @@ internal sealed class MultipartUpload(IAmazonS3 s3, S3Target target, PartSender 
 {
     private const int MaxParts = 10_000;
 
-    public async Task<string> UploadAsync(DesiredObject d, UploadBody body, EventHandler<StreamTransferProgressArgs> sent, CancellationToken ct)
+    public async Task<(string ETag, string? VersionId)> UploadAsync(DesiredObject d, UploadBody body, EventHandler<StreamTransferProgressArgs> sent, CancellationToken ct)
     {
         var key = target.KeyFor(d.RelativeKey);
         var start = new InitiateMultipartUploadRequest { BucketName = target.Bucket, Key = key };
@@ -22,7 +22,7 @@ internal sealed class MultipartUpload(IAmazonS3 s3, S3Target target, PartSender 
             var parts = await sender.SendAsync(d, upload.UploadId, body, EffectivePartSize(body.Size), sent, ct);
             var complete = new CompleteMultipartUploadRequest { BucketName = target.Bucket, Key = key, UploadId = upload.UploadId, PartETags = parts };
             var done = await Call(() => s3.CompleteMultipartUploadAsync(complete, ct), d.RelativeKey);
-            return ETags.Normalize(done.ETag);
+            return (ETags.Normalize(done.ETag), done.VersionId);
         }
         catch
         {

@@ -23,7 +23,7 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
 
         if (action.RestoreFrom is { } from)
         {
-            return await CopyOntoItselfAsync(desired, ct, from);
+            return await CopyOntoItselfAsync(desired, ct, from, action.RestoreVersionId);
         }
 
         // Content-MD5 (computed at scan time) makes S3 refuse bytes that changed before they were sent; the stamp catches a
@@ -37,16 +37,16 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         await using var body = await UploadBody.PrepareAsync(desired, ct);
         // Bytes are reported as they leave, so a progress bar moves while a large file's parts go up, not only once it is done.
         void Sent(object? sender, StreamTransferProgressArgs e) => observer?.BytesSent(action, e.IncrementTransferred);
-        var etag = body.Size > multipartThreshold ? await multipart.UploadAsync(desired, body, Sent, ct) : await PutAsync(desired, body, Sent, ct);
+        var (etag, version) = body.Size > multipartThreshold ? await multipart.UploadAsync(desired, body, Sent, ct) : await PutAsync(desired, body, Sent, ct);
         if (UploadBody.Stamp(desired.File) != stamp)
         {
             throw UploadBody.Changed(desired.File);
         }
 
-        return new StoredObject(etag, body.Size);
+        return new StoredObject(etag, body.Size, VersionId: version);
     }
 
-    private async Task<string> PutAsync(DesiredObject d, UploadBody body, EventHandler<StreamTransferProgressArgs> sent, CancellationToken ct)
+    private async Task<(string ETag, string? VersionId)> PutAsync(DesiredObject d, UploadBody body, EventHandler<StreamTransferProgressArgs> sent, CancellationToken ct)
     {
         var request = new PutObjectRequest
         {
@@ -61,30 +61,33 @@ internal sealed class ObjectWriter(IAmazonS3 s3, S3Target target, bool plainBodi
         d.Headers.ApplyTo(request);
         request.StreamTransferProgress += sent;
         var response = await Call(() => s3.PutObjectAsync(request, ct), d.RelativeKey, "s3:PutObject");
-        return ETags.Normalize(response.ETag);
+        return (ETags.Normalize(response.ETag), response.VersionId);
     }
 
     /// <param name="from">A rollback's source (the store, or another key with the same bytes); by default the object itself.</param>
-    private async Task<StoredObject> CopyOntoItselfAsync(DesiredObject d, CancellationToken ct, string? from = null)
+    /// <param name="version">A rollback's source version on a versioned bucket; by default the current one.</param>
+    private async Task<StoredObject> CopyOntoItselfAsync(DesiredObject d, CancellationToken ct, string? from = null, string? version = null)
     {
         var key = target.KeyFor(d.RelativeKey);
         var source = from is null ? key : target.KeyFor(from);
-        if (await bigCopy.OversizedAsync(source, d.File.Size, ct) is { } size)
+        if (await bigCopy.OversizedAsync(source, version, d.File.Size, ct) is { } size)
         {
-            return new StoredObject(await bigCopy.CopyAsync(source, key, size, d.Headers, null, ct), from is null ? null : size);
+            var (etag, versionId) = await bigCopy.CopyAsync(source, version, key, size, d.Headers, null, ct);
+            return new StoredObject(etag, from is null ? null : size, VersionId: versionId);
         }
 
         var request = new CopyObjectRequest
         {
             SourceBucket = target.Bucket,
             SourceKey = source,
+            SourceVersionId = version,
             DestinationBucket = target.Bucket,
             DestinationKey = key,
             MetadataDirective = S3MetadataDirective.REPLACE,
         };
         d.Headers.ApplyTo(request);
         var response = await Call(() => s3.CopyObjectAsync(request, ct), d.RelativeKey, "s3:GetObject and s3:PutObject");
-        return new StoredObject(ETags.Normalize(response.ETag), from is null ? null : d.File.Size, S3Times.From(response.LastModified));
+        return new StoredObject(ETags.Normalize(response.ETag), from is null ? null : d.File.Size, S3Times.From(response.LastModified), response.VersionId);
     }
 
     private Task<T> Call<T>(Func<Task<T>> call, string key, string permission) =>

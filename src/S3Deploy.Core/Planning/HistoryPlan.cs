@@ -6,6 +6,9 @@ namespace S3Deploy.Core.Planning;
 /// </summary>
 public sealed record HistoryPlan(string? ReleaseId, IReadOnlyList<StoreCopy> Preserve, IReadOnlyList<string> PruneReleases, IReadOnlyList<string> PruneObjects)
 {
+    // Before Off, which reads it while it is made.
+    private static readonly IReadOnlyDictionary<string, string> NoVersions = new Dictionary<string, string>();
+
     public static readonly HistoryPlan Off = new(null, [], [], []);
 
     /// <summary>The release before this one, the one <c>s3deploy rollback</c> returns to by default; null when there is none.</summary>
@@ -19,6 +22,15 @@ public sealed record HistoryPlan(string? ReleaseId, IReadOnlyList<StoreCopy> Pre
 
     /// <summary>--message, recorded with the release.</summary>
     public string? Message { get; init; }
+
+    /// <summary>
+    /// The bucket has versioning enabled: the release records each key's version id, and old bytes are kept only for
+    /// releases recorded without version ids (before versioning was turned on).
+    /// </summary>
+    public bool Versioned { get; init; }
+
+    /// <summary>On a versioned bucket, the version ids of the keys this plan does not write, known before it runs.</summary>
+    public IReadOnlyDictionary<string, string> Versions { get; init; } = NoVersions;
 
     public bool WritesRelease => ReleaseId is not null;
 }

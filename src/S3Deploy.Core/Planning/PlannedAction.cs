@@ -9,6 +9,9 @@ public sealed record PlannedAction(string RelativeKey, ActionKind Kind, ActionRe
     /// <summary>A rollback's restore: the key whose bytes are copied here inside S3 (the store, or a live object with the same content).</summary>
     public string? RestoreFrom { get; init; }
 
+    /// <summary>A rollback's restore from an earlier version of <see cref="RestoreFrom"/> (a versioned bucket); null: its current bytes.</summary>
+    public string? RestoreVersionId { get; init; }
+
     public string KindName => Kind switch
     {
         ActionKind.Upload => "upload",

@@ -12,7 +12,8 @@ internal static class HistoryPlanner
 {
     /// <param name="newHashes">The content ids of the release this plan makes (every key it leaves in place).</param>
     /// <param name="unrecorded">The bucket is a release a killed run did not get to record: record it even without changes.</param>
-    public static HistoryPlan Plan(IReadOnlyList<PlannedAction> actions, IEnumerable<string> newHashes, BucketState state, ReleaseHistory history, int keep, string newId, bool unrecorded = false)
+    /// <param name="versioned">The bucket keeps old versions: only what kept releases recorded without a version id needs the store.</param>
+    public static HistoryPlan Plan(IReadOnlyList<PlannedAction> actions, IEnumerable<string> newHashes, BucketState state, ReleaseHistory history, int keep, string newId, bool unrecorded = false, bool versioned = false)
     {
         if (keep <= 0 || (actions.Count == 0 && history.Ids.Count > 0 && !unrecorded))
         {
@@ -24,6 +25,7 @@ internal static class HistoryPlanner
         var records = history.Records.Where(r => survivors.Contains(r.Id)).ToList();
         var known = history.Complete && records.Count == survivors.Count;
         var referenced = records.SelectMany(r => r.Objects.Values.Select(o => o.Hash)).ToHashSet(StringComparer.Ordinal);
+        var needStore = versioned ? records.SelectMany(r => r.Objects.Values.Where(o => o.VersionId is null).Select(o => o.Hash)).ToHashSet(StringComparer.Ordinal) : referenced;
 
         var preserve = new List<StoreCopy>();
         var planned = new HashSet<string>(StringComparer.Ordinal);
@@ -31,7 +33,7 @@ internal static class HistoryPlanner
         {
             // Header updates keep the bytes in place, so they need no copy; nor do bytes nothing kept refers to.
             if (LiveHash(action.RelativeKey, state) is not var (hash, etag)
-                || (known && !referenced.Contains(hash))
+                || (known && !needStore.Contains(hash))
                 || history.StoreHashes.Contains(hash)
                 || !planned.Add(hash))
             {
@@ -43,7 +45,7 @@ internal static class HistoryPlanner
 
         referenced.UnionWith(newHashes);
         var pruneObjects = known ? history.StoreHashes.Where(h => !referenced.Contains(h)).Order(StringComparer.Ordinal).ToList() : [];
-        return new HistoryPlan(newId, preserve, [.. history.Ids.Skip(keep - 1)], pruneObjects) { Previous = history.Live };
+        return new HistoryPlan(newId, preserve, [.. history.Ids.Skip(keep - 1)], pruneObjects) { Previous = history.Live, Versioned = versioned };
     }
 
     /// <summary>The content id of what is at the key now, when the manifest can vouch for it (same ETag and size as recorded).</summary>

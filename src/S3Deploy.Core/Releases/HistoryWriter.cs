@@ -49,14 +49,21 @@ internal sealed class HistoryWriter(IAmazonS3 s3, S3Target target, int concurren
         });
     }
 
-    public async Task RecordAsync(DeployPlan plan, DeployManifest manifest, CancellationToken ct)
+    public async Task RecordAsync(DeployPlan plan, DeployManifest manifest, IReadOnlyDictionary<string, StoredObject> written, Action<Diagnostic> warn, CancellationToken ct)
     {
         if (!plan.History.WritesRelease)
         {
             return;
         }
 
-        var record = ReleaseBuilder.Build(plan, manifest, ToolName, DateTimeOffset.UtcNow);
+        var record = ReleaseBuilder.Build(plan, manifest, written, ToolName, DateTimeOffset.UtcNow);
+        var unversioned = plan.History.Versioned ? written.Where(w => w.Value.VersionId is null).Select(w => w.Key).Order(StringComparer.Ordinal).ToList() : [];
+        if (unversioned.Count > 0)
+        {
+            // The next deploys keep such keys' bytes in the store, as for a release recorded before versioning.
+            warn(Diagnostic.Warning(DiagnosticCode.HistoryIncomplete, $"The bucket has versioning enabled but S3 answered no version id for {unversioned.Count} key(s) written, the first '{unversioned[0]}'; release {record.Id} keeps their bytes in the store instead."));
+        }
+
         var json = JsonSerializer.SerializeToUtf8Bytes(record, ReleaseJson.Default.ReleaseRecord);
         var request = new PutObjectRequest
         {

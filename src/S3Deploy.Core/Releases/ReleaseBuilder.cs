@@ -3,10 +3,13 @@ using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Core.Releases;
 
-/// <summary>The release a plan made: its key set from the plan's desired objects and the sizes S3 stored (from the new manifest).</summary>
+/// <summary>
+/// The release a plan made: its key set from the plan's desired objects and the sizes S3 stored (from the new manifest),
+/// and on a versioned bucket each key's version id (S3's answer for the keys written, the plan's for the others).
+/// </summary>
 internal static class ReleaseBuilder
 {
-    public static ReleaseRecord Build(DeployPlan plan, DeployManifest manifest, string tool, DateTimeOffset time)
+    public static ReleaseRecord Build(DeployPlan plan, DeployManifest manifest, IReadOnlyDictionary<string, StoredObject> written, string tool, DateTimeOffset time)
     {
         var history = plan.History;
         var objects = new Dictionary<string, ReleaseObject>(StringComparer.Ordinal);
@@ -15,7 +18,8 @@ internal static class ReleaseBuilder
         {
             var fingerprint = d.Headers.Fingerprint();
             headers.TryAdd(fingerprint, ReleaseHeaders.From(d.Headers));
-            objects[d.RelativeKey] = new ReleaseObject(d.ContentId, manifest.Find(d.RelativeKey)?.Size ?? d.File.Size, fingerprint, d.IsEntryDocument);
+            var version = history.Versioned ? written.GetValueOrDefault(d.RelativeKey)?.VersionId ?? history.Versions.GetValueOrDefault(d.RelativeKey) : null;
+            objects[d.RelativeKey] = new ReleaseObject(d.ContentId, manifest.Find(d.RelativeKey)?.Size ?? d.File.Size, fingerprint, d.IsEntryDocument, version);
         }
 
         var counts = new ReleaseCounts(objects.Count, plan.Count(ActionKind.Upload), plan.Count(ActionKind.UpdateHeaders), plan.Count(ActionKind.Delete), history.Preserve.Count);

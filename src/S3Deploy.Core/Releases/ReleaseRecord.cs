@@ -21,4 +21,5 @@ public sealed record ReleaseRecord(
 
 public sealed record ReleaseCounts(int Objects, int Uploaded, int HeadersUpdated, int Deleted, int Preserved);
 
-public sealed record ReleaseObject(string Hash, long Size, string Headers, bool Entry = false);
+/// <param name="VersionId">On a versioned bucket, the object's version (a rollback copies from it); absent in records made without versioning.</param>
+public sealed record ReleaseObject(string Hash, long Size, string Headers, bool Entry = false, string? VersionId = null);

@@ -8,7 +8,8 @@ namespace S3Deploy.Core.Releases;
 /// <summary>
 /// Plans the prefix back to a release: a key whose bytes are in place but whose headers differ gets a header copy; one whose
 /// bytes differ (or that is gone) is restored by a server-side copy from the store (or from a live key with the same
-/// content) with the release's headers; keys the release lacked are deleted. Pure: the bucket's state is passed in.
+/// content, or, on a versioned bucket, from the version the release recorded) with the release's headers; keys the
+/// release lacked are deleted. Pure: the bucket's state is passed in.
 /// </summary>
 internal static class RollbackPlanner
 {
@@ -40,14 +41,15 @@ internal static class RollbackPlanner
                 continue;
             }
 
+            // What the listing shows first; a recorded version may have expired since (checked before anything changes).
             var source = storeHashes.Contains(o.Hash) ? HistoryKeys.Object(o.Hash) : liveByHash.GetValueOrDefault(o.Hash);
-            if (source is null)
+            if (source is null && o.VersionId is null)
             {
                 gone.Add(key);
                 continue;
             }
 
-            actions.Add(new PlannedAction(key, ActionKind.Upload, ActionReason.Restore, phase, d) { RestoreFrom = source });
+            actions.Add(new PlannedAction(key, ActionKind.Upload, ActionReason.Restore, phase, d) { RestoreFrom = source ?? key, RestoreVersionId = source is null ? o.VersionId : null });
         }
 
         if (gone.Count > 0)

@@ -15,6 +15,7 @@ public static class ReleaseLine
 
         var verb = result.DryRun ? "Would record release" : "Release";
         var back = history.Previous is { } previous ? $"; to return to the previous one: s3deploy rollback {target} --to {previous}" : "";
-        return $"{verb} {id}{back}";
+        var versions = history.Versioned ? " (version ids: the bucket keeps old versions)" : "";
+        return $"{verb} {id}{versions}{back}";
     }
 }

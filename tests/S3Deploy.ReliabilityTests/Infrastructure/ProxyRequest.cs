@@ -26,6 +26,7 @@ internal sealed record ProxyRequest(int Number, string Method, string Path, stri
         bool Has(string name) => query.Split('&').Any(p => p == name || p.StartsWith(name + "=", StringComparison.Ordinal));
         return method switch
         {
+            "GET" when isBucket && Has("versioning") => S3Operation.Other,
             "GET" when isBucket => S3Operation.List,
             "GET" => S3Operation.Get,
             "HEAD" => S3Operation.Head,

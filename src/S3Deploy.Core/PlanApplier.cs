@@ -16,7 +16,7 @@ namespace S3Deploy.Core;
 internal sealed class PlanApplier(IAmazonS3 s3, DeployOptions options, IDeployObserver observer, HttpClient? http)
 {
     private readonly ManifestWriter manifests = new(s3, options.Target, observer);
-    private readonly Releases.HistoryWriter history = new(s3, options.Target, options.Concurrency, observer);
+    private readonly Releases.HistoryWriter history = new(s3, options.Target, options.Concurrency, observer, options.MaxCopySize);
 
     public async Task<Landed> ApplyAsync(DeployPlan plan, WarningList warnings, CancellationToken ct)
     {

@@ -35,5 +35,5 @@ public sealed record HistoryPlan(string? ReleaseId, IReadOnlyList<StoreCopy> Pre
     public bool WritesRelease => ReleaseId is not null;
 }
 
-/// <summary>Keep the bytes now at <paramref name="RelativeKey"/> (content <paramref name="Hash"/>, ETag <paramref name="ETag"/>) in the store.</summary>
-public sealed record StoreCopy(string RelativeKey, string Hash, string ETag);
+/// <summary>Keep the bytes now at <paramref name="RelativeKey"/> (content <paramref name="Hash"/>, ETag <paramref name="ETag"/>, <paramref name="Size"/> bytes as listed) in the store.</summary>
+public sealed record StoreCopy(string RelativeKey, string Hash, string ETag, long Size = 0);

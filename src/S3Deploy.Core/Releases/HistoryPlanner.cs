@@ -40,7 +40,7 @@ internal static class HistoryPlanner
                 continue;
             }
 
-            preserve.Add(new StoreCopy(action.RelativeKey, hash, etag));
+            preserve.Add(new StoreCopy(action.RelativeKey, hash, etag, state.Objects[action.RelativeKey].Size));
         }
 
         referenced.UnionWith(newHashes);

@@ -13,8 +13,10 @@ namespace S3Deploy.Core.Releases;
 /// Carries out a plan's history: keeps old bytes (server-side copies into the store, before any write), then, once
 /// everything else landed, writes the release record and prunes what no kept release refers to.
 /// </summary>
-internal sealed class HistoryWriter(IAmazonS3 s3, S3Target target, int concurrency, IDeployObserver observer)
+internal sealed class HistoryWriter(IAmazonS3 s3, S3Target target, int concurrency, IDeployObserver observer, long maxCopySize = MultipartCopy.CopyObjectLimit)
 {
+    private readonly MultipartCopy bigCopy = new(s3, target, maxCopySize, observer);
+
     private const int DeleteBatch = 1000;
     internal static readonly string ToolName = $"s3deploy {typeof(HistoryWriter).Assembly.GetName().Version?.ToString(3)}";
 
@@ -40,7 +42,14 @@ internal sealed class HistoryWriter(IAmazonS3 s3, S3Target target, int concurren
             };
             try
             {
-                await S3Errors.Call(() => s3.CopyObjectAsync(request, token), target.Bucket, "s3:GetObject and s3:PutObject", $"keep the bytes of '{copy.RelativeKey}'");
+                if (copy.Size > maxCopySize)
+                {
+                    await bigCopy.CopyAsync(request.SourceKey, null, request.DestinationKey, copy.Size, null, copy.ETag, token);
+                }
+                else
+                {
+                    await S3Errors.Call(() => s3.CopyObjectAsync(request, token), target.Bucket, "s3:GetObject and s3:PutObject", $"keep the bytes of '{copy.RelativeKey}'");
+                }
             }
             catch (DeployException e) when (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.PreconditionFailed })
             {

@@ -18,11 +18,11 @@ internal static class HistoryPlanner
             return HistoryPlan.Off with { Previous = history.Live };
         }
 
-        // The releases that survive this one; their records are the newest read (the history reader reads as many as are kept).
+        // The releases that survive this one; their records are the newest read (the history reader reads as many as are
+        // kept, and keeps of them only the content ids they refer to, in one set).
         var survivors = history.Ids.Take(keep - 1).ToHashSet(StringComparer.Ordinal);
-        var records = history.Records.Where(r => survivors.Contains(r.Id)).ToList();
-        var known = history.Complete && records.Count == survivors.Count;
-        var referenced = records.SelectMany(r => r.Objects.Values.Select(o => o.Hash)).ToHashSet(StringComparer.Ordinal);
+        var known = history.Complete && survivors.IsSubsetOf(history.Kept.Ids);
+        var referenced = history.Kept.Hashes;
 
         var preserve = new List<StoreCopy>();
         var planned = new HashSet<string>(StringComparer.Ordinal);
@@ -40,9 +40,15 @@ internal static class HistoryPlanner
             preserve.Add(new StoreCopy(action.RelativeKey, hash, etag));
         }
 
-        referenced.UnionWith(newHashes);
-        var pruneObjects = known ? history.StoreHashes.Where(h => !referenced.Contains(h)).Order(StringComparer.Ordinal).ToList() : [];
+        var pruneObjects = known ? Unreferenced(history.StoreHashes, referenced, newHashes) : [];
         return new HistoryPlan(newId, preserve, [.. history.Ids.Skip(keep - 1)], pruneObjects) { Previous = history.Live };
+    }
+
+    private static List<string> Unreferenced(IReadOnlySet<string> store, IReadOnlySet<string> referenced, IEnumerable<string> newHashes)
+    {
+        var unreferenced = store.Where(h => !referenced.Contains(h)).ToHashSet(StringComparer.Ordinal);
+        unreferenced.ExceptWith(newHashes);
+        return [.. unreferenced.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The content id of what is at the key now, when the manifest can vouch for it (same ETag and size as recorded).</summary>

@@ -23,7 +23,7 @@ internal sealed class HistoryReader(IAmazonS3 s3, S3Target target)
         var complete = true;
         foreach (var id in ids.Take(Math.Max(records, 0)))
         {
-            if (!await TryReadHashesAsync(id, kept, ct))
+            if (!await TryReadHashesAsync(id, kept, state.Objects as Dictionary<string, RemoteObject>, ct))
             {
                 complete = false;
                 warn(Diagnostic.Warning(DiagnosticCode.HistoryIncomplete, $"Release record {HistoryKeys.Release(id)} could not be read as a release, so nothing is pruned from the store this time."));
@@ -34,13 +34,13 @@ internal sealed class HistoryReader(IAmazonS3 s3, S3Target target)
     }
 
     /// <summary>Adds the content ids of release <paramref name="id"/> to <paramref name="into"/>, reading the record as it streams.</summary>
-    public async Task<bool> TryReadHashesAsync(string id, ReleaseReferences into, CancellationToken ct)
+    public async Task<bool> TryReadHashesAsync(string id, ReleaseReferences into, Dictionary<string, RemoteObject>? listed, CancellationToken ct)
     {
         try
         {
             using var response = await GetAsync(id, ct);
             await using var body = new BoundedStream(response.ResponseStream, MaxRecordBytes);
-            return await new ReleaseHashReader(id, into).ReadAsync(body, ct);
+            return await new ReleaseHashReader(id, into, listed).ReadAsync(body, ct);
         }
         catch (Exception e) when (Unreadable(e))
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using S3Deploy.Core.Remote;
 
 namespace S3Deploy.Core.Releases;
 
@@ -8,15 +9,18 @@ namespace S3Deploy.Core.Releases;
 /// the deploy path's view of a kept release. The ids join the shared set only once the record proved to be the release
 /// asked for, so a wrong record leaves nothing behind.
 /// </summary>
-internal sealed class ReleaseHashReader(string id, ReleaseReferences into)
+/// <param name="listed">The objects just listed: a content id equal to its key's listed ETag is that string, not a copy.</param>
+internal sealed class ReleaseHashReader(string id, ReleaseReferences into, Dictionary<string, RemoteObject>? listed = null)
 {
     private const int Chunk = 64 * 1024;
 
     /// <summary>No token of a record comes near this (keys are at most 1 KB); a longer one is not a release.</summary>
     private const int MaxToken = 1024 * 1024;
-    private const int MaxStack = 256;
+    private const int MaxStack = 512;
 
     private readonly HashSet<string> added = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RemoteObject>.AlternateLookup<ReadOnlySpan<char>>? byKey = listed?.GetAlternateLookup<ReadOnlySpan<char>>();
+    private RemoteObject? entry;
     private JsonReaderState state;
     private Top top;
     private bool inHash;
@@ -134,6 +138,7 @@ internal sealed class ReleaseHashReader(string id, ReleaseReferences into)
         switch (reader.TokenType)
         {
             case JsonTokenType.PropertyName:
+                entry = Listed(ref reader);
                 break;
             case JsonTokenType.StartObject:
                 entryHash = false;
@@ -164,7 +169,18 @@ internal sealed class ReleaseHashReader(string id, ReleaseReferences into)
         var hash = chars[..reader.CopyString(chars)];
         if (!into.TryGetShared(hash, out _) && !added.GetAlternateLookup<ReadOnlySpan<char>>().Contains(hash))
         {
-            added.Add(hash.ToString());
+            added.Add(entry is { } listedObject && hash.SequenceEqual(listedObject.ETag) ? listedObject.ETag : hash.ToString());
         }
+    }
+
+    private RemoteObject? Listed(ref Utf8JsonReader reader)
+    {
+        if (byKey is not { } lookup || reader.ValueSpan.Length > MaxStack)
+        {
+            return null;
+        }
+
+        Span<char> chars = stackalloc char[MaxStack];
+        return lookup.TryGetValue(chars[..reader.CopyString(chars)], out var listedObject) ? listedObject : null;
     }
 }

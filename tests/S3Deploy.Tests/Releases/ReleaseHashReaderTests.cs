@@ -41,6 +41,26 @@ public sealed class ReleaseHashReaderTests
     }
 
     [Fact]
+    public async Task A_content_id_equal_to_its_keys_listed_ETag_is_the_listed_string()
+    {
+        var listed = new Dictionary<string, RemoteObject>(StringComparer.Ordinal)
+        {
+            ["a"] = new("a", 1, new string('1', 32)),
+            ["b"] = new("b", 1, new string('2', 32)),
+        };
+        var record = Record("r1", new() { ["a"] = new string('1', 32), ["b"] = new string('3', 32) });
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, ReleaseJson.Default.ReleaseRecord);
+
+        var references = new ReleaseReferences();
+        Assert.True(await new ReleaseHashReader("r1", references, listed).ReadAsync(new MemoryStream(json), CancellationToken.None));
+
+        Assert.True(references.TryGetShared(new string('1', 32), out var shared));
+        Assert.Same(listed["a"].ETag, shared);
+        Assert.True(references.TryGetShared(new string('3', 32), out _));
+        Assert.False(references.TryGetShared(new string('2', 32), out _));
+    }
+
+    [Fact]
     public async Task Fields_in_any_order_and_escaped_strings_read_as_written()
     {
         var json = """{"headers":{},"objects":{"a":{"size":1,"hash":"h\u0031","headers":"fp"},"b":{"hash":"h2"}},"id":"r\u0031","version":1}""";

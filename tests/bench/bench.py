@@ -183,6 +183,8 @@ def measure(server, tool, source, bucket, extra=()):
     if tool.name == "s3deploy":
         summary = json.loads(done.stdout)
         run["s3deploy"] = {k: summary[k] for k in ("uploaded", "headersUpdated", "deleted", "unchanged")}
+        if summary.get("release"):
+            run["release"] = summary["release"]
     log(f"    {tool.name:8} {bucket:24} wall {wall:7.2f}s cpu {user + system:6.2f}s server {server_cpu:6.2f}s rss {rss_kb / 1024:6.1f}MB load {load:5.2f} {compact(requests)}")
     return run
 

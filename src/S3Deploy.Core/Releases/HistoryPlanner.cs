@@ -20,12 +20,12 @@ internal static class HistoryPlanner
             return HistoryPlan.Off with { Previous = history.Live };
         }
 
-        // The releases that survive this one; their records are the newest read (the history reader reads as many as are kept).
+        // The releases that survive this one; their records are the newest read (the history reader reads as many as are
+        // kept, and keeps of them only the content ids they refer to, in one set).
         var survivors = history.Ids.Take(keep - 1).ToHashSet(StringComparer.Ordinal);
-        var records = history.Records.Where(r => survivors.Contains(r.Id)).ToList();
-        var known = history.Complete && records.Count == survivors.Count;
-        var referenced = records.SelectMany(r => r.Objects.Values.Select(o => o.Hash)).ToHashSet(StringComparer.Ordinal);
-        var needStore = versioned ? records.SelectMany(r => r.Objects.Values.Where(o => o.VersionId is null).Select(o => o.Hash)).ToHashSet(StringComparer.Ordinal) : referenced;
+        var known = history.Complete && survivors.IsSubsetOf(history.Kept.Ids);
+        var referenced = history.Kept.Hashes;
+        var needStore = versioned ? history.Kept.Unversioned : referenced;
 
         var preserve = new List<StoreCopy>();
         var planned = new HashSet<string>(StringComparer.Ordinal);
@@ -43,9 +43,15 @@ internal static class HistoryPlanner
             preserve.Add(new StoreCopy(action.RelativeKey, hash, etag, state.Objects[action.RelativeKey].Size));
         }
 
-        referenced.UnionWith(newHashes);
-        var pruneObjects = known ? history.StoreHashes.Where(h => !referenced.Contains(h)).Order(StringComparer.Ordinal).ToList() : [];
+        var pruneObjects = known ? Unreferenced(history.StoreHashes, referenced, newHashes) : [];
         return new HistoryPlan(newId, preserve, [.. history.Ids.Skip(keep - 1)], pruneObjects) { Previous = history.Live, Versioned = versioned };
+    }
+
+    private static List<string> Unreferenced(IReadOnlySet<string> store, IReadOnlySet<string> referenced, IEnumerable<string> newHashes)
+    {
+        var unreferenced = store.Where(h => !referenced.Contains(h)).ToHashSet(StringComparer.Ordinal);
+        unreferenced.ExceptWith(newHashes);
+        return [.. unreferenced.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The content id of what is at the key now, when the manifest can vouch for it (same ETag and size as recorded).</summary>

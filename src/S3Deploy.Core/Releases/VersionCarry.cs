@@ -20,7 +20,8 @@ internal static class VersionCarry
             return new Dictionary<string, string>();
         }
 
-        var live = history.Live is not { } id ? null : history.Records.FirstOrDefault(r => r.Id == id) ?? await new HistoryReader(s3, target).TryReadAsync(id, ct);
+        // The deploy path keeps only content ids of the kept records; the live one is read whole here, once, for its version ids.
+        var live = history.Live is not { } id ? null : await new HistoryReader(s3, target).TryReadAsync(id, ct);
         var (known, missing) = FromLive(plan, live);
         if (missing.Count > 0)
         {

@@ -49,7 +49,7 @@ internal sealed class PrefixLock(IAmazonS3 s3, S3Target target, string token, st
                 HeldHere[body.Token!] = 0;
                 return new PrefixLock(s3, target, body.Token!, put.ETag) { Warnings = warnings };
             }
-            catch (DeployException e) when (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict or HttpStatusCode.NotFound, ErrorCode: not "NoSuchBucket" })
+            catch (DeployException e) when (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict } or AmazonS3Exception { StatusCode: HttpStatusCode.NotFound, ErrorCode: "NoSuchKey" })
             {
                 // Another run took it first, or released the lock we meant to take over: look again (its holder is
                 // then refused with S3D070 above), a few times at most.
@@ -95,17 +95,36 @@ internal sealed class PrefixLock(IAmazonS3 s3, S3Target target, string token, st
             try
             {
                 await using var body = new BoundedStream(response.ResponseStream, 64 * 1024);
-                return (await JsonSerializer.DeserializeAsync(body, ReleaseJson.Default.DeployLock, ct) ?? throw new JsonException("null"), response.ETag);
+                var held = await JsonSerializer.DeserializeAsync(body, ReleaseJson.Default.DeployLock, ct);
+                return (held is { Holder: not null } ? held : throw new JsonException("not a deploy lock"), response.ETag);
             }
             catch (Exception e) when (e is JsonException or BodyTooLargeException)
             {
-                // Not a lock this version wrote: held for a lease from now, so --break-lock is the way past it.
+                // Not a lock this version wrote: held for a lease from now, so --break-lock is the way past it. Unless
+                // the endpoint is no S3 at all (a web server answers every path): the listing then says so, with its code.
+                await ProbeAsync(s3, target, ct);
                 return (new DeployLock("unknown (unreadable lock object)", "deploy", DateTimeOffset.UtcNow, DateTimeOffset.MaxValue), response.ETag);
             }
         }
-        catch (DeployException e) when (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.NotFound, ErrorCode: not "NoSuchBucket" })
+        catch (DeployException e) when (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.NotFound, ErrorCode: not "NoSuchBucket" } missing)
         {
+            if (missing.ErrorCode != "NoSuchKey")
+            {
+                await ProbeAsync(s3, target, ct); // a 404 without S3's NoSuchKey: an S3 API lists, anything else fails with its code
+            }
+
             return null;
+        }
+    }
+
+    /// <summary>One listing request, only on the rare paths where the lock's answer did not look like S3's.</summary>
+    private static async Task ProbeAsync(IAmazonS3 s3, S3Target target, CancellationToken ct)
+    {
+        var page = await S3Errors.Call(() => s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = target.Bucket, Prefix = target.KeyFor(HistoryKeys.Lock), MaxKeys = 1 }, ct), target.Bucket, "s3:ListBucket", "list the objects");
+        if (page.Name is null)
+        {
+            // Every ListBucketResult names its bucket; a 200 without one came from some other web server.
+            throw S3Errors.NotS3("read the deploy lock", "no ListBucketResult in the answer");
         }
     }
 

@@ -29,6 +29,22 @@ internal sealed class PrefixLock(IAmazonS3 s3, S3Target target, string token, st
     {
         var body = LockHolder.Describe(operation, now, Lease, Environment.GetEnvironmentVariable);
         var json = JsonSerializer.SerializeToUtf8Bytes(body, ReleaseJson.Default.DeployLock);
+
+        // Registered before the write, so a run in this process that reads the lock meanwhile sees it held, not left behind.
+        HeldHere[body.Token!] = 0;
+        try
+        {
+            return await WriteAsync(s3, target, breakLock, now, body, json, ct);
+        }
+        catch
+        {
+            HeldHere.TryRemove(body.Token!, out _);
+            throw;
+        }
+    }
+
+    private static async Task<PrefixLock> WriteAsync(IAmazonS3 s3, S3Target target, bool breakLock, DateTimeOffset now, DeployLock body, byte[] json, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var held = breakLock ? null : await ReadAsync(s3, target, ct);
@@ -46,7 +62,6 @@ internal sealed class PrefixLock(IAmazonS3 s3, S3Target target, string token, st
             try
             {
                 var put = await S3Errors.Call(() => s3.PutObjectAsync(request, ct), target.Bucket, "s3:PutObject", "take the deploy lock");
-                HeldHere[body.Token!] = 0;
                 return new PrefixLock(s3, target, body.Token!, put.ETag) { Warnings = warnings };
             }
             catch (DeployException e) when (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict } or AmazonS3Exception { StatusCode: HttpStatusCode.NotFound, ErrorCode: "NoSuchKey" })

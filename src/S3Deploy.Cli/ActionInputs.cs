@@ -55,7 +55,7 @@ internal sealed class ActionInputs(Func<string, string?> environment)
         From(given, "wait-for-invalidation", "cloudfront.wait", Bool);
         From(given, "cloudfront-hosting", "cloudfront.hosting", Bool);
         From(given, "keep-releases", "keepReleases", Int);
-        var options = file.WithTarget(name).OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false) with { TargetName = name, ReleaseMessage = Text("message") };
+        var options = file.WithTarget(name).OverriddenBy(given.ToConfig(workspace)).ToOptions(Bool("dry-run") ?? false) with { TargetName = name, ReleaseMessage = Text("message"), BreakLock = Bool("break-lock") ?? false };
         options = PreviewSite.For(options, Text("preview"));
         if (Text("role-to-assume") is { } roleArn)
         {

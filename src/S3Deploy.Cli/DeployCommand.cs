@@ -53,8 +53,8 @@ internal sealed class DeployCommand
     private readonly RoleFlags role = new();
     private readonly Option<int> keepReleases = new("--keep-releases") { HelpName = "N", Description = $"Releases kept for rollback (default {DeployOptions.DefaultKeepReleases}; 0 turns history off)." };
     private readonly Option<string?> message = new("--message") { HelpName = "TEXT", Description = "Recorded with the release (beside the CI's commit, GITHUB_SHA or BUILD_SOURCEVERSION)." };
-    private readonly Option<bool> takeLock = new("--lock") { Description = "Hold the prefix's deploy lock for the run: a second deploy or rollback meanwhile is refused (S3D070)." };
-    private readonly Option<bool> breakLock = new("--break-lock") { Description = "Take the prefix's deploy lock even if another deploy holds it (one that was killed)." };
+    private readonly Option<bool> noLock = new("--no-lock") { Description = "Do not take the prefix's deploy lock (by default a second deploy or rollback meanwhile is refused, S3D070)." };
+    private readonly Option<bool> breakLock = new("--break-lock") { Description = "Take the prefix's deploy lock even if another deploy holds it (one that was killed on another machine)." };
     private readonly Option<bool> diagnostics = new("--diagnostics") { Description = "Print stack traces of failures." };
     private readonly OptionField[] fields;
 
@@ -73,14 +73,14 @@ internal sealed class DeployCommand
             List(cloudfront, "cloudfront.distributions"), Text(cloudfrontEndpoint, "cloudfront.endpointUrl"), Set(noWait, "cloudfront.wait", false),
             Text(waitTimeout, "cloudfront.waitTimeout"), Number(maxPaths, "cloudfront.maxPaths"), Text(timeout, "timeout"),
             Set(cloudfrontHosting, "cloudfront.hosting", true),
-            Number(keepReleases, "keepReleases"),
+            Number(keepReleases, "keepReleases"), Set(noLock, "lock", false),
         ];
     }
 
     public Command Build(string name, string description)
     {
         var command = new Command(name, description) { source, target };
-        Option[] options = [config, targetName, .. fields.Select(f => f.Symbol).OfType<Option>(), preview, .. role.All, message, takeLock, breakLock, json, diagnostics];
+        Option[] options = [config, targetName, .. fields.Select(f => f.Symbol).OfType<Option>(), preview, .. role.All, message, breakLock, json, diagnostics];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -130,7 +130,6 @@ internal sealed class DeployCommand
         {
             TargetName = name,
             ReleaseMessage = parse.GetValue(message),
-            Lock = parse.GetValue(takeLock),
             BreakLock = parse.GetValue(breakLock),
         };
         options = options with { Connection = role.Apply(options.Connection, parse) };

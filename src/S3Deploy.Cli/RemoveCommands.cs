@@ -19,18 +19,19 @@ internal sealed class RemoveCommands(DeployRun run, TextWriter stdout, TextWrite
     private readonly Option<bool> force = new("--force") { Description = "Allow removing the bucket root (every object in the bucket)." };
     private readonly Option<string?> olderThan = new("--older-than") { HelpName = "DURATION", Description = "Remove previews whose newest object is older than this, e.g. 7d.", Required = true };
     private readonly Option<string?> config = new("--config") { HelpName = "FILE", Description = "Config file whose \"previews\" prefix to use (default: s3deploy.json here, if present)." };
+    private readonly Option<bool> breakLock = new("--break-lock") { Description = "Take the prefix's deploy lock even if another run holds it." };
     private readonly ConnectionFlags connection = new();
 
     public Command Remove()
     {
         var command = new Command("remove", "Delete every object under a prefix (a preview, a retired site), counts shown first.") { target };
-        Add(command, maxDeletes, dryRun, json, force);
+        Add(command, maxDeletes, dryRun, json, force, breakLock);
         command.SetAction((parse, ct) => RunAsync(parse, ct, async (s3, info, token) =>
         {
             var where = S3Target.Parse(parse.GetValue(target)!);
             var max = Max(parse);
             PrefixRemover.CheckTarget(where, parse.GetValue(force));
-            return [await new PrefixRemover(s3(), info).RemoveAsync(where, max, parse.GetValue(dryRun), token)];
+            return [await new PrefixRemover(s3(), info) { BreakLock = parse.GetValue(breakLock) }.RemoveAsync(where, max, parse.GetValue(dryRun), token)];
         }));
         return command;
     }
@@ -38,7 +39,7 @@ internal sealed class RemoveCommands(DeployRun run, TextWriter stdout, TextWrite
     public Command Previews()
     {
         var prune = new Command("prune", "Remove the previews under s3://BUCKET/PREFIX not deployed for --older-than.") { target };
-        Add(prune, olderThan, config, maxDeletes, dryRun, json);
+        Add(prune, olderThan, config, maxDeletes, dryRun, json, breakLock);
         prune.SetAction((parse, ct) => RunAsync(parse, ct, async (s3, info, token) =>
         {
             var site = S3Target.Parse(parse.GetValue(target)!);
@@ -50,7 +51,7 @@ internal sealed class RemoveCommands(DeployRun run, TextWriter stdout, TextWrite
             var prefix = ConfigFile.Find(parse.GetValue(config))?.Previews?.Prefix?.Trim('/') ?? PreviewSite.DefaultPrefix;
             var previews = site with { Prefix = string.Join('/', new[] { site.Prefix, prefix }.Where(p => p.Length > 0)) };
             var max = Max(parse);
-            return await new PreviewPruner(new PrefixRemover(s3(), info), info, time).PruneAsync(previews, age, max, parse.GetValue(dryRun), token);
+            return await new PreviewPruner(new PrefixRemover(s3(), info) { BreakLock = parse.GetValue(breakLock) }, info, time).PruneAsync(previews, age, max, parse.GetValue(dryRun), token);
         }));
         return new Command("previews", "Manage pull-request previews (see --preview of deploy).") { prune };
     }

@@ -24,7 +24,7 @@ internal sealed class RollbackCommand
     private readonly Option<string?> cloudfrontEndpoint = new("--cloudfront-endpoint-url") { HelpName = "URL", Description = "Another CloudFront endpoint (tests, other partitions)." };
     private readonly Option<bool> noWait = new("--no-wait") { Description = "Do not wait for invalidations to complete." };
     private readonly Option<string?> message = new("--message") { HelpName = "TEXT", Description = "Recorded with the rollback's release." };
-    private readonly Option<bool> takeLock = new("--lock") { Description = "Hold the prefix's deploy lock for the run (S3D070 refuses others meanwhile)." };
+    private readonly Option<bool> noLock = new("--no-lock") { Description = "Do not take the prefix's deploy lock (by default a deploy meanwhile is refused, S3D070)." };
     private readonly Option<bool> breakLock = new("--break-lock") { Description = "Take the prefix's deploy lock even if another deploy holds it." };
     private readonly Option<bool> dryRun = new("--dry-run") { Description = "Show what the rollback would change, change nothing." };
     private readonly Option<bool> json = new("--json") { Description = "Print one JSON object with the result on stdout (the shape of deploy's)." };
@@ -33,7 +33,7 @@ internal sealed class RollbackCommand
     public Command Build()
     {
         var command = new Command("rollback", "Return the prefix to an earlier release (server-side copies; no rebuild).") { target };
-        foreach (var option in new Option[] { to, config, region, profile, endpointUrl, maxDeletes, keepReleases, cloudfront, cloudfrontEndpoint, noWait, message, takeLock, breakLock, dryRun, json, diagnostics })
+        foreach (var option in new Option[] { to, config, region, profile, endpointUrl, maxDeletes, keepReleases, cloudfront, cloudfrontEndpoint, noWait, message, noLock, breakLock, dryRun, json, diagnostics })
         {
             command.Options.Add(option);
         }
@@ -63,6 +63,11 @@ internal sealed class RollbackCommand
             given.Set("cloudfront.distributions", new JsonArray([.. (parse.GetValue(cloudfront) ?? []).Select(v => JsonValue.Create(v))]), cloudfront.Name);
         }
 
+        if (parse.GetValue(noLock))
+        {
+            given.Set("lock", false, noLock.Name);
+        }
+
         if (parse.GetValue(noWait))
         {
             given.Set("cloudfront.wait", false, noWait.Name);
@@ -71,7 +76,7 @@ internal sealed class RollbackCommand
         // A rollback reads no folder; the config's "source" (or this placeholder) is never scanned.
         var merged = file.OverriddenBy(given.ToConfig(Environment.CurrentDirectory));
         merged.Source ??= ".";
-        return merged.ToOptions(parse.GetValue(dryRun)) with { ReleaseMessage = parse.GetValue(message), Lock = parse.GetValue(takeLock), BreakLock = parse.GetValue(breakLock) };
+        return merged.ToOptions(parse.GetValue(dryRun)) with { ReleaseMessage = parse.GetValue(message), BreakLock = parse.GetValue(breakLock) };
     }
 
     private static void Text(GivenConfig given, ParseResult parse, Argument<string?> argument, string path, string name)

@@ -103,8 +103,8 @@ public sealed record DeployOptions
     /// <summary>--message: recorded with the release, beside the CI's source revision.</summary>
     public string? ReleaseMessage { get; init; }
 
-    /// <summary>Take the prefix's deploy lock (.s3deploy/lock.json) for the run, refusing while another run holds it.</summary>
-    public bool Lock { get; init; }
+    /// <summary>Take the prefix's deploy lock (.s3deploy/lock.json) for the run, refusing while another run holds it; --no-lock turns it off.</summary>
+    public bool Lock { get; init; } = true;
 
     /// <summary>Take the prefix's deploy lock even when another deploy holds it.</summary>
     public bool BreakLock { get; init; }

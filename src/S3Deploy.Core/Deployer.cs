@@ -40,7 +40,7 @@ public sealed class Deployer(IDeployObserver? observer = null, Func<ConnectionOp
         };
         var cache = options.HashCache ? HashCache.Open(source.RealRoot, options.HashCacheFolder ?? HashCacheFolder.Default(Environment.GetEnvironmentVariable), options.HashCacheSettle) : null;
         var (scan, state) = await ScanWhileListingAsync(reader, source, cache, ct);
-        var warnings = new WarningList(observer, [.. scan.Warnings, .. state.Warnings]);
+        var warnings = new WarningList(observer, [.. held?.Warnings ?? [], .. scan.Warnings, .. state.Warnings]);
         var unread = scan.FromCache > 0 ? $"; {scan.FromCache:N0} unchanged since the last scan, not read (hash cache)" : "";
         observer.Info($"Scanned {Plural.Of(scan.Files.Count, "file")} ({Bytes.Format(scan.Files.Sum(f => f.Size))}) in {options.Source}{unread}");
         if (cache?.Problem is { } problem)

@@ -42,7 +42,7 @@ public sealed class ReleaseManager(IDeployObserver? observer = null, Func<Connec
         using var s3 = (clients ?? S3ClientFactory.Create)(options.Connection);
         await using var held = options.DryRun || !(options.Lock || options.BreakLock) ? null : await PrefixLock.AcquireAsync(s3, options.Target, "rollback", options.BreakLock, now, ct);
         var state = await new BucketReader(s3, options.Target, [KeyRange.All]).ReadAsync(ct);
-        var warnings = new WarningList(observer, state.Warnings);
+        var warnings = new WarningList(observer, [.. held?.Warnings ?? [], .. state.Warnings]);
         var ids = state.Reserved.Keys.Select(HistoryKeys.ReleaseIdOf).OfType<string>().OrderDescending(StringComparer.Ordinal).ToList();
         var id = to ?? (ids.Count >= 2 ? ids[1] : throw DeployException.Refused(
             DiagnosticCode.NoHistory,

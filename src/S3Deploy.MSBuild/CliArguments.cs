@@ -43,7 +43,7 @@ internal static class CliArguments
 
     /// <summary>The options 's3deploy rollback' takes; the others only shape a deploy.</summary>
     private static readonly string[] RollbackFlags =
-        ["--config", "--region", "--profile", "--endpoint-url", "--max-deletes", "--keep-releases", "--message", "--dry-run", "--cloudfront", "--cloudfront-endpoint-url", "--no-wait", "--diagnostics", "--to"];
+        ["--config", "--region", "--profile", "--endpoint-url", "--max-deletes", "--keep-releases", "--message", "--dry-run", "--cloudfront", "--cloudfront-endpoint-url", "--no-wait", "--diagnostics", "--to", "--break-lock"];
 
     /// <summary>"--max-deletes: …" from the CLI reads "S3DeployMaxDeletes: …" in a build: the property the user set.</summary>
     public static string InPropertyWords(string message, string? flag) =>
@@ -72,6 +72,7 @@ internal static class CliArguments
         ("--preview", nameof(t.Preview), t.Preview),
         ("--role-arn", nameof(t.RoleArn), t.RoleArn), ("--external-id", nameof(t.ExternalId), t.ExternalId), ("--role-session-name", nameof(t.RoleSessionName), t.RoleSessionName),
         ("--keep-releases", nameof(t.KeepReleases), t.KeepReleases), ("--message", nameof(t.Message), t.Message), ("--to", nameof(t.RollbackTo), t.RollbackTo),
+        ("--break-lock", nameof(t.BreakLock), t.BreakLock),
     ];
 
     /// <summary>Without its trailing separator, which would escape the closing quote on Windows.</summary>

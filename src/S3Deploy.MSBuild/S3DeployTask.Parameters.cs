@@ -54,6 +54,9 @@ public sealed partial class S3DeployTask
     public string? KeepReleases { get; set; }
     public string? Message { get; set; }
 
+    /// <summary>Take the prefix's deploy lock even if another run holds it.</summary>
+    public bool BreakLock { get; set; }
+
     /// <summary>Run 's3deploy rollback' (target S3DeployRollback) instead of a deploy; Source is then not read.</summary>
     public bool Rollback { get; set; }
     public string? RollbackTo { get; set; }

@@ -117,5 +117,29 @@ public sealed class AzureTaskTests(S3ServerFixture server) : IDisposable
         Assert.Equal("<h1>home</h1>", await new StreamReader(restored.ResponseStream).ReadToEndAsync());
     }
 
+    [Fact]
+    public async Task Break_lock_input_takes_a_lock_another_agent_holds()
+    {
+        var bucket = await server.CreateBucketAsync();
+        using var listing = new Bucket(server.Client(), bucket, server.Endpoint);
+        var until = DateTimeOffset.UtcNow.AddHours(1).ToString("O");
+        await listing.PutAsync(".s3deploy/lock.json", $$"""{"holder":"Azure build 7 (agent-2, pid 9)","operation":"deploy","started":"2026-01-01T00:00:00Z","expires":"{{until}}","host":"agent-2","pid":9}""", "application/json");
+        var environment = AzureModeTests.Environment(workspace.Path);
+        environment["SYSTEM_DEFAULTWORKINGDIRECTORY"] = workspace.Path;
+        environment["INPUT_SOURCE"] = "dist";
+        environment["INPUT_BUCKET"] = bucket;
+        environment["INPUT_ENDPOINTURL"] = server.Endpoint;
+        environment["INPUT_TOOLPATH"] = AzureModeTests.CliDll;
+
+        var refused = await ProcessRun.StartAsync("node", [Handler], workspace.Path, environment);
+        environment["INPUT_BREAKLOCK"] = "true";
+        var broken = await ProcessRun.StartAsync("node", [Handler], workspace.Path, environment);
+
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains(refused.Lines, l => l.StartsWith("##vso[task.logissue type=error;code=S3D070]", StringComparison.Ordinal) && l.Contains("Azure build 7", StringComparison.Ordinal));
+        Assert.True(broken.ExitCode == 0, broken.ToString());
+        Assert.DoesNotContain(".s3deploy/lock.json", (await listing.ListAsync()).Keys);
+    }
+
     public void Dispose() => workspace.Dispose();
 }

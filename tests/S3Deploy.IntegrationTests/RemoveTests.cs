@@ -97,6 +97,27 @@ public sealed class RemoveTests(Servers servers) : ServerTest(servers)
         Assert.Equal(["site/.s3deploy/manifest.json", "site/index.html"], keys);
     }
 
+    [Theory, OnS3rver, OnMoto]
+    public async Task Remove_is_refused_while_another_host_holds_the_prefix_lock_and_break_lock_removes_it_and_the_lock(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        await DeployAsync(Site(("index.html", "home")), "site");
+        var until = DateTimeOffset.UtcNow.AddHours(1).ToString("O");
+        await Bucket.PutAsync("site/.s3deploy/lock.json", $$"""{"holder":"ci run 7","operation":"deploy","started":"2026-01-01T00:00:00Z","expires":"{{until}}","host":"elsewhere","pid":1}""", "application/json");
+        var before = await Bucket.ListAsync();
+
+        var (refused, _, stderr) = await RunAsync("remove", $"s3://{Bucket.Name}/site");
+        var unchanged = await Bucket.ListAsync();
+        var (broken, stdout, _) = await RunAsync("remove", $"s3://{Bucket.Name}/site", "--break-lock");
+
+        Assert.Equal(3, refused);
+        Assert.Contains("error S3D070:", stderr, StringComparison.Ordinal);
+        Assert.Contains("ci run 7", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, unchanged);
+        Assert.True(broken == 0, stdout);
+        Assert.Empty(await Bucket.ListAsync("site/"));
+    }
+
     private Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(null, args);
 
     private async Task<(int Code, string Stdout, string Stderr)> RunAsync(TimeProvider? time, params string[] args)

@@ -41,7 +41,8 @@ public sealed class RewrittenElsewhereTests(S3ServerFixture server) : Reliabilit
         var again = await DeployAsync(Through(proxy, site));
 
         Assert.Empty(Describe(again));
-        Assert.DoesNotContain(proxy.Log, e => e.Request.Operation is S3Operation.Head or S3Operation.Put);
+        Assert.DoesNotContain(proxy.Log, e => e.Request.Operation is S3Operation.Head or S3Operation.Put && !e.Request.IsLock);
+        Assert.Equal([S3Operation.Get, S3Operation.Put, S3Operation.Delete], proxy.Log.Where(e => e.Request.IsLock).Select(e => e.Request.Operation));
     }
 
     /// <summary>

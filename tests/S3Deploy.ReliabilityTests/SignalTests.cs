@@ -44,6 +44,7 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
         Assert.Empty(await OpenUploadsAsync(proxy));
         await AssertNothingDeletedAsync(proxy);
         await AssertManifestRecordsWhatLandedAsync(site);
+        Assert.DoesNotContain(".s3deploy/lock.json", (await Bucket.ListAsync()).Keys); // a cancelled run releases its lock
 
         await DeployAsync(Options(site));
         await AssertConvergedAsync(site);
@@ -211,7 +212,8 @@ public sealed class SignalTests(S3ServerFixture server, ITestOutputHelper output
 
     private async Task AssertNothingDeletedAsync(FaultProxy proxy)
     {
-        Assert.DoesNotContain(proxy.Log, e => e.Request.Operation is S3Operation.DeleteObjects or S3Operation.Delete);
+        // The deploy lock's release is the one delete a cancelled run sends.
+        Assert.DoesNotContain(proxy.Log, e => e.Request.Operation is S3Operation.DeleteObjects or S3Operation.Delete && !e.Request.IsLock);
         Assert.Contains("stale.txt", (await Bucket.ListAsync()).Keys);
     }
 

@@ -115,6 +115,16 @@ public sealed class ConfigFileLoadTests : IDisposable
         Assert.True(config.ToOptions(dryRun: true).DryRun);
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData(", \"lock\": false", false)]
+    public void The_deploy_lock_is_on_unless_the_file_turns_it_off(string field, bool expected)
+    {
+        var config = ConfigFile.Load(Write($$"""{ "source": "site", "target": "s3://bucket-a"{{field}} }"""));
+
+        Assert.Equal(expected, config.ToOptions(false).Lock);
+    }
+
     [Fact]
     public void Minimal_config_gives_the_default_options()
     {

@@ -37,6 +37,7 @@ function commandLine(workingDirectory) {
   const value = (option, name) => { const v = input(name); if (v !== undefined) args.push(option, v); };
   value('--keep-releases', 'keepReleases');
   value('--message', 'message');
+  if (flag('breakLock') === true) args.push('--break-lock');
   if (rollback) {
     // A rollback takes the connection, safety and CloudFront options; the rest only shape a deploy.
     value('--to', 'rollbackTo');

@@ -40,6 +40,7 @@ internal static class ConfigOptions
             KeepStale = Duration(config.KeepStale, TimeSpan.Zero),
             ResponseHeaders = config.Headers ?? [],
             KeepReleases = config.KeepReleases ?? defaults.KeepReleases,
+            Lock = config.Lock ?? defaults.Lock,
             CloudFront = ToCloudFront(config.Cloudfront),
             Substitute = config.Substitute ?? [],
             Values = config.Values ?? [],

@@ -63,6 +63,9 @@ internal sealed class DeployConfig
     /// <summary>Releases kept for rollback; 0 turns release history off.</summary>
     public int? KeepReleases { get; set; }
 
+    /// <summary>false: deploys and rollbacks take no deploy lock (.s3deploy/lock.json).</summary>
+    public bool? Lock { get; set; }
+
     /// <summary>How long a request may make no progress before it is retried, e.g. "60s".</summary>
     public string? Timeout { get; set; }
 

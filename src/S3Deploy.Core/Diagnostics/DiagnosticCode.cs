@@ -68,6 +68,7 @@ internal static class DiagnosticCode
     public const string NoSuchRelease = "S3D068";
     public const string ReleaseBytesGone = "S3D069";
     public const string PrefixLocked = "S3D070";
+    public const string LockTakenOver = "S3D073";
     public const string HistoryIncomplete = "S3D071";
     public const string NoHistory = "S3D072";
     public const string ObjectChangedBeforeKept = "S3D074";

@@ -1,6 +1,8 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using S3Deploy.Core.Diagnostics;
+using S3Deploy.Core.Planning;
+using S3Deploy.Core.Releases;
 using S3Deploy.Core.Remote;
 using S3Deploy.Core.Text;
 
@@ -9,10 +11,14 @@ namespace S3Deploy.Core.Removal;
 /// <summary>
 /// Tears a prefix down (a preview, a retired site): lists it, says what it found, refuses above --max-deletes, then
 /// deletes the site's objects before its manifest, so a removal cut short leaves a prefix a deploy still understands.
+/// It holds the prefix's deploy lock while it deletes, so a deploy or rollback meanwhile is refused.
 /// </summary>
 internal sealed class PrefixRemover(IAmazonS3 s3, Action<string> info)
 {
     private const int DeleteBatch = 1000;
+
+    /// <summary>--break-lock: take the prefix's deploy lock even if another run holds it.</summary>
+    public bool BreakLock { get; init; }
 
     /// <summary>Runs before any client exists: the bucket root is a whole bucket, not a prefix.</summary>
     public static void CheckTarget(S3Target target, bool force)
@@ -42,7 +48,7 @@ internal sealed class PrefixRemover(IAmazonS3 s3, Action<string> info)
             return new RemoveResult(target.ToString(), objects.Count, bytes, 0, dryRun);
         }
 
-        await DeleteAsync(target, objects.Select(o => o.RelativeKey), ct);
+        await DeleteLockedAsync(target, objects.Select(o => o.RelativeKey), ct);
         info($"Deleted {Plural.Of(objects.Count, "object")} under {target}");
         return new RemoveResult(target.ToString(), objects.Count, bytes, objects.Count, DryRun: false);
     }
@@ -54,7 +60,19 @@ internal sealed class PrefixRemover(IAmazonS3 s3, Action<string> info)
         return [.. listed.Values.OrderBy(o => o.RelativeKey.StartsWith(DeployManifest.Folder + "/", StringComparison.Ordinal)).ThenBy(o => o.RelativeKey, StringComparer.Ordinal)];
     }
 
-    public async Task DeleteAsync(S3Target target, IEnumerable<string> relativeKeys, CancellationToken ct)
+    /// <summary>Deletes under the prefix's deploy lock; the lock object itself goes last, when the lock is released.</summary>
+    public async Task DeleteLockedAsync(S3Target target, IEnumerable<string> relativeKeys, CancellationToken ct)
+    {
+        await using var held = await PrefixLock.AcquireAsync(s3, target, "remove", BreakLock, DateTimeOffset.UtcNow, ct);
+        foreach (var warning in held.Warnings)
+        {
+            info($"warning {warning.Code}: {warning.Message}");
+        }
+
+        await DeleteAsync(target, relativeKeys.Where(k => k != HistoryKeys.Lock), ct);
+    }
+
+    private async Task DeleteAsync(S3Target target, IEnumerable<string> relativeKeys, CancellationToken ct)
     {
         foreach (var batch in relativeKeys.Chunk(DeleteBatch))
         {

@@ -32,7 +32,7 @@ internal sealed class PreviewPruner(PrefixRemover remover, Action<string> info, 
             info($"{(dryRun ? "Would remove" : "Removing")} preview '{name}' (last deployed {newest:yyyy-MM-dd HH:mm} UTC, {Plural.Of(previewObjects.Count, "object")})");
             if (!dryRun)
             {
-                await remover.DeleteAsync(target, previewObjects.Select(o => target.RelativeKey(previews.KeyFor(o.RelativeKey))), ct);
+                await remover.DeleteLockedAsync(target, previewObjects.Select(o => target.RelativeKey(previews.KeyFor(o.RelativeKey))), ct);
             }
 
             results.Add(new RemoveResult(target.ToString(), previewObjects.Count, previewObjects.Sum(o => o.Size), dryRun ? 0 : previewObjects.Count, dryRun));

@@ -16,7 +16,11 @@ internal sealed record ProxyRequest(int Number, string Method, string Path, stri
         }
     }
 
-    public bool IsManifest => Key.Contains(".s3deploy/", StringComparison.Ordinal);
+    /// <summary>The deployer's records under .s3deploy/ (manifest, release history), not the deploy lock.</summary>
+    public bool IsManifest => Key.Contains(".s3deploy/", StringComparison.Ordinal) && !IsLock;
+
+    /// <summary>The deploy lock every deploy and rollback takes (GET, PUT, DELETE of .s3deploy/lock.json).</summary>
+    public bool IsLock => Key.EndsWith(".s3deploy/lock.json", StringComparison.Ordinal);
 
     public bool IsUpload => Operation is S3Operation.Put or S3Operation.UploadPart;
 

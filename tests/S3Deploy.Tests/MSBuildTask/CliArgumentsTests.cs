@@ -50,6 +50,7 @@ public sealed class CliArgumentsTests
     [InlineData(nameof(S3DeployTask.CloudFrontHosting), true, "--cloudfront-hosting")]
     [InlineData(nameof(S3DeployTask.KeepReleases), "3", "--keep-releases 3")]
     [InlineData(nameof(S3DeployTask.Message), "hotfix", "--message hotfix")]
+    [InlineData(nameof(S3DeployTask.BreakLock), true, "--break-lock")]
     public void Each_property_becomes_its_option(string property, object value, string expected)
     {
         var task = Task();
@@ -85,7 +86,7 @@ public sealed class CliArgumentsTests
         });
 
         Assert.Empty(silent.Select(p => p.Name));
-        Assert.Equal(39, options.Count());
+        Assert.Equal(40, options.Count());
     }
 
     [Fact]
@@ -96,8 +97,9 @@ public sealed class CliArgumentsTests
         task.RollbackTo = "20261201-061503-123";
         task.Exclude = ["*.pdb"];
         task.Region = "eu-west-1";
+        task.BreakLock = true;
 
-        Assert.Equal("/pkg/s3deploy.dll rollback s3://my-bucket --json --region eu-west-1 --to 20261201-061503-123", CliArguments.Build(task));
+        Assert.Equal("/pkg/s3deploy.dll rollback s3://my-bucket --json --region eu-west-1 --to 20261201-061503-123 --break-lock", CliArguments.Build(task));
     }
 
     [Fact]

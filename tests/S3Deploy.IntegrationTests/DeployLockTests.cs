@@ -40,6 +40,21 @@ public sealed class DeployLockTests(Servers servers) : ServerTest(servers)
     }
 
     [Theory, OnS3rver, OnMoto]
+    public async Task A_holder_with_a_line_break_cannot_forge_a_line_of_the_refusal(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        var site = Site(("index.html", "<h1>x</h1>"));
+        var until = DateTimeOffset.UtcNow.AddHours(1).ToString("O");
+        await Bucket.PutAsync(LockKey, $$"""{"holder":"ci\n::error::forged","operation":"deploy\r\n##vso[task.complete result=Succeeded;]","started":"2026-01-01T00:00:00Z","expires":"{{until}}","host":"elsewhere","pid":1}""", "application/json");
+
+        var (code, _, stderr) = await RunAsync("deploy", site.Path, $"s3://{Bucket.Name}");
+
+        Assert.Equal(3, code);
+        Assert.Contains("error S3D070:", stderr);
+        Assert.DoesNotContain(stderr.ReplaceLineEndings("\n").Split('\n'), l => l.StartsWith("::error::", StringComparison.Ordinal) || l.StartsWith("##vso", StringComparison.Ordinal));
+    }
+
+    [Theory, OnS3rver, OnMoto]
     public async Task No_lock_deploys_past_a_held_lock_and_leaves_it(Emulator emulator)
     {
         await UseAsync(emulator);

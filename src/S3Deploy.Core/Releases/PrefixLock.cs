@@ -95,7 +95,7 @@ internal sealed class PrefixLock(IAmazonS3 s3, S3Target target, string token, st
     /// <summary>The warning for taking <paramref name="held"/> over, or S3D070 if its holder may still run.</summary>
     private static Diagnostic TakeOver(S3Target target, DeployLock held, DeployLock self, DateTimeOffset now) =>
         TryStale(held, self, now) is { } reason
-            ? Diagnostic.Warning(DiagnosticCode.LockTakenOver, $"Took over the deploy lock of {target} from {held.Holder}, whose {held.Operation} started {Utc(held.Started)}: {reason}.")
+            ? Diagnostic.Warning(DiagnosticCode.LockTakenOver, $"Took over the deploy lock of {target} from {Printable(held.Holder)}, whose {Printable(held.Operation)} started {Utc(held.Started)}: {reason}.")
             : throw Locked(target, held);
 
     private static string? TryStale(DeployLock held, DeployLock self, DateTimeOffset now) =>
@@ -143,8 +143,11 @@ internal sealed class PrefixLock(IAmazonS3 s3, S3Target target, string token, st
         }
     }
 
+    /// <summary>The lock's text comes from the bucket: a line break in it must not become a line (a forged CI command) of ours.</summary>
+    private static string Printable(string? text) => Headers.HeaderValues.Printable(text ?? "?");
+
     private static string Utc(DateTimeOffset time) => $"{time.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC";
 
     private static DeployException Locked(S3Target target, DeployLock held) =>
-        DeployException.Refused(DiagnosticCode.PrefixLocked, $"{target} is locked by {held.Holder}, whose {held.Operation} started {Utc(held.Started)}; nothing was changed. Run again when it has finished; if it was killed, pass --break-lock (the lock also expires {Utc(held.Expires)}).");
+        DeployException.Refused(DiagnosticCode.PrefixLocked, $"{target} is locked by {Printable(held.Holder)}, whose {Printable(held.Operation)} started {Utc(held.Started)}; nothing was changed. Run again when it has finished; if it was killed, pass --break-lock (the lock also expires {Utc(held.Expires)}).");
 }

@@ -47,6 +47,36 @@ public sealed class RangeListingTests(Servers servers) : ServerTest(servers)
         Assert.Empty((await DeployAsync(site)).Actions);
     }
 
+    [Theory, OnS3rver, OnMoto]
+    public async Task A_file_listed_after_the_folder_of_its_stem_is_not_lost_between_two_ranges(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        var site = Own(new TempSite());
+        for (var i = 0; i < 1320; i++)
+        {
+            site.Write($"a/f{i:D4}.js", "a");
+        }
+
+        // S3 orders 'd/viewModel.js' before 'd/viewModel/…'; s3rver lists it after them, past a boundary inside the folder.
+        site.Write("d/viewModel.js", "the file");
+        for (var i = 0; i < 40; i++)
+        {
+            site.Write($"d/viewModel/x{i:D2}.js", "x");
+        }
+
+        for (var i = 0; i < 649; i++)
+        {
+            site.Write($"z/f{i:D3}.js", "z");
+        }
+
+        Assert.Contains(ListingRanges.Split(site.Keys(), new S3Target(Bucket.Name, ""), 16), r => r.Through == "d/viewModel/x19.js");
+        await DeployAsync(site);
+
+        var again = await DeployAsync(site);
+
+        Assert.Empty(Describe(again));
+    }
+
     /// <summary>About 2,400 files deployed, then a remote-only object beside each range boundary that the next deploy must find.</summary>
     private async Task<(TempSite Site, IReadOnlyList<KeyRange> Ranges, List<string> Stale)> DeployedLargeSiteAsync(string prefix)
     {

@@ -132,17 +132,5 @@ public sealed class ReleaseTests(Servers servers) : ServerTest(servers)
         Assert.DoesNotContain(".s3deploy/lock.json", (await Bucket.ListAsync()).Keys);
     }
 
-    /// <summary>Every site object's bytes and headers, read with the SDK (not the deployer's code).</summary>
-    private async Task<Dictionary<string, string>> SnapshotAsync()
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in (await Bucket.ListAsync()).Keys.Where(k => !k.StartsWith(".s3deploy/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            var head = await Bucket.HeadAsync(key);
-            var body = System.Text.Encoding.UTF8.GetString(await Bucket.GetAsync(key));
-            result[key] = $"{body}|{head.Headers.ContentType}|{head.Headers.CacheControl}|{head.Headers.ContentEncoding}|{head.Headers.ContentDisposition}";
-        }
-
-        return result;
-    }
+    private Task<Dictionary<string, string>> SnapshotAsync() => Snapshots.TakeAsync(Bucket);
 }

@@ -1,6 +1,7 @@
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Releases;
 using S3Deploy.Core.Remote;
+using static S3Deploy.Tests.Releases.HistoryShapes;
 
 namespace S3Deploy.Tests.Releases;
 
@@ -99,20 +100,6 @@ public sealed class HistoryPlannerPropertyTests
 
         Assert.Equal(["h1"], plan.Preserve.Select(p => p.Hash));
     }
-
-    private static List<PlannedAction> Actions(Dictionary<string, string> live, Dictionary<string, string> desired)
-    {
-        var actions = desired.Where(d => live.GetValueOrDefault(d.Key) != d.Value)
-            .Select(d => new PlannedAction(d.Key, ActionKind.Upload, live.ContainsKey(d.Key) ? ActionReason.Content : ActionReason.New, Phase.Assets, null))
-            .ToList();
-        actions.AddRange(live.Keys.Where(k => !desired.ContainsKey(k)).Select(k => new PlannedAction(k, ActionKind.Delete, ActionReason.Stale, Phase.Deletes, null)));
-        return actions;
-    }
-
-    private static BucketState State(Dictionary<string, string> live) => new(
-        live.ToDictionary(l => l.Key, l => new RemoteObject(l.Key, 1, "e" + l.Value), StringComparer.Ordinal),
-        new DeployManifest(live.ToDictionary(l => l.Key, l => new ManifestEntry(l.Value, 1, "e" + l.Value, "fp"), StringComparer.Ordinal)),
-        ManifestFound: true);
 
     private static ReleaseRecord Record(string id, Dictionary<string, string> objects) => new(
         ReleaseRecord.CurrentVersion, id, DateTimeOffset.UnixEpoch, "test", null, null, null, new ReleaseCounts(objects.Count, 0, 0, 0, 0),

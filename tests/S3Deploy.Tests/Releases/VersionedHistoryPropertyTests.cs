@@ -1,6 +1,7 @@
 using S3Deploy.Core.Planning;
 using S3Deploy.Core.Releases;
 using S3Deploy.Core.Remote;
+using static S3Deploy.Tests.Releases.HistoryShapes;
 
 namespace S3Deploy.Tests.Releases;
 
@@ -57,20 +58,6 @@ public sealed class VersionedHistoryPropertyTests
             }
         }
     }
-
-    private static List<PlannedAction> Actions(Dictionary<string, string> live, Dictionary<string, string> desired)
-    {
-        var actions = desired.Where(d => live.GetValueOrDefault(d.Key) != d.Value)
-            .Select(d => new PlannedAction(d.Key, ActionKind.Upload, live.ContainsKey(d.Key) ? ActionReason.Content : ActionReason.New, Phase.Assets, null))
-            .ToList();
-        actions.AddRange(live.Keys.Where(k => !desired.ContainsKey(k)).Select(k => new PlannedAction(k, ActionKind.Delete, ActionReason.Stale, Phase.Deletes, null)));
-        return actions;
-    }
-
-    private static BucketState State(Dictionary<string, string> live) => new(
-        live.ToDictionary(l => l.Key, l => new RemoteObject(l.Key, 1, "e" + l.Value), StringComparer.Ordinal),
-        new DeployManifest(live.ToDictionary(l => l.Key, l => new ManifestEntry(l.Value, 1, "e" + l.Value, "fp"), StringComparer.Ordinal)),
-        ManifestFound: true);
 
     /// <summary>On a versioned bucket most keys get a version id; one in five does not (S3 did not say, or the listing was denied).</summary>
     private static ReleaseRecord Record(string id, Dictionary<string, string> objects, bool versioned, Random random) => new(

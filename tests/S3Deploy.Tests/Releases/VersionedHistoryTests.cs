@@ -5,6 +5,7 @@ using S3Deploy.Core.Planning;
 using S3Deploy.Core.Releases;
 using S3Deploy.Core.Remote;
 using S3Deploy.Core.Scanning;
+using static S3Deploy.Tests.Releases.HistoryShapes;
 
 namespace S3Deploy.Tests.Releases;
 
@@ -108,20 +109,6 @@ public sealed class VersionedHistoryTests
     private static HashSet<string> Store(params string[] hashes) => new(hashes, StringComparer.Ordinal);
 
     private static DesiredObject Desired(string key, string hash) => new(new LocalFile(key, "", 1, hash), Plain.ToHeaders(), false);
-
-    private static List<PlannedAction> Actions(Dictionary<string, string> live, Dictionary<string, string> desired)
-    {
-        var actions = desired.Where(d => live.GetValueOrDefault(d.Key) != d.Value)
-            .Select(d => new PlannedAction(d.Key, ActionKind.Upload, live.ContainsKey(d.Key) ? ActionReason.Content : ActionReason.New, Phase.Assets, null))
-            .ToList();
-        actions.AddRange(live.Keys.Where(k => !desired.ContainsKey(k)).Select(k => new PlannedAction(k, ActionKind.Delete, ActionReason.Stale, Phase.Deletes, null)));
-        return actions;
-    }
-
-    private static BucketState State(Dictionary<string, string> live) => new(
-        live.ToDictionary(l => l.Key, l => new RemoteObject(l.Key, 1, "e" + l.Value), StringComparer.Ordinal),
-        new DeployManifest(live.ToDictionary(l => l.Key, l => new ManifestEntry(l.Value, 1, "e" + l.Value, "fp"), StringComparer.Ordinal)),
-        ManifestFound: true);
 
     private static ReleaseRecord Record(string id, params (string Key, string Hash, string? Version)[] objects) => new(
         ReleaseRecord.CurrentVersion, id, DateTimeOffset.UnixEpoch, "test", null, null, null, new ReleaseCounts(objects.Length, 0, 0, 0, 0),

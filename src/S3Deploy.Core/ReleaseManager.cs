@@ -23,7 +23,7 @@ public sealed class ReleaseManager(IDeployObserver? observer = null, Func<Connec
         using var s3 = (clients ?? S3ClientFactory.Create)(connection);
         var state = await new BucketReader(s3, target, [KeyRange.All]).ReadAsync(ct);
         var reader = new HistoryReader(s3, target);
-        var ids = state.Reserved.Keys.Select(HistoryKeys.ReleaseIdOf).OfType<string>().OrderDescending(StringComparer.Ordinal).ToList();
+        var ids = HistoryKeys.ReleaseIds(state);
         var list = new List<ReleaseSummary>();
         foreach (var id in ids)
         {
@@ -43,7 +43,7 @@ public sealed class ReleaseManager(IDeployObserver? observer = null, Func<Connec
         await using var held = options.DryRun || !(options.Lock || options.BreakLock) ? null : await PrefixLock.AcquireAsync(s3, options.Target, "rollback", options.BreakLock, now, ct);
         var state = await new BucketReader(s3, options.Target, [KeyRange.All]).ReadAsync(ct);
         var warnings = new WarningList(observer, [.. held?.Warnings ?? [], .. state.Warnings]);
-        var ids = state.Reserved.Keys.Select(HistoryKeys.ReleaseIdOf).OfType<string>().OrderDescending(StringComparer.Ordinal).ToList();
+        var ids = HistoryKeys.ReleaseIds(state);
         var id = to ?? (ids.Count >= 2 ? ids[1] : throw DeployException.Refused(
             DiagnosticCode.NoHistory,
             ids.Count == 0
@@ -56,7 +56,7 @@ public sealed class ReleaseManager(IDeployObserver? observer = null, Func<Connec
 
         var release = await new HistoryReader(s3, options.Target).TryReadAsync(id, ct)
             ?? throw DeployException.Refused(DiagnosticCode.HistoryIncomplete, $"Release record {HistoryKeys.Release(id)} could not be read as a release. Nothing was changed.");
-        var store = state.Reserved.Keys.Select(HistoryKeys.HashOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var store = HistoryKeys.StoreHashes(state);
         observer.Info($"Rolling {options.Target} back to release {id}{(release.Revision is { } rev ? $" ({rev})" : "")}");
         var plan = RollbackPlanner.Plan(release, state, store);
         await VersionCheck.EnsureAsync(s3, options.Target, id, plan, options.Concurrency, ct);

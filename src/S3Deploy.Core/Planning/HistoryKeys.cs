@@ -19,4 +19,12 @@ public static class HistoryKeys
 
     public static string? HashOf(string relativeKey) =>
         relativeKey.StartsWith(Objects, StringComparison.Ordinal) ? relativeKey[Objects.Length..].Replace('.', '+') : null;
+
+    /// <summary>The release ids the listing found, newest first (ids sort as the releases happened).</summary>
+    internal static List<string> ReleaseIds(BucketState state) =>
+        state.Reserved.Keys.Select(ReleaseIdOf).OfType<string>().OrderDescending(StringComparer.Ordinal).ToList();
+
+    /// <summary>The content ids the listing found in the store.</summary>
+    internal static HashSet<string> StoreHashes(BucketState state) =>
+        state.Reserved.Keys.Select(HashOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
 }

@@ -17,8 +17,8 @@ internal sealed class HistoryReader(IAmazonS3 s3, S3Target target)
     /// <param name="records">How many of the newest records to read: of each, only the content ids it refers to.</param>
     public async Task<ReleaseHistory> ReadAsync(BucketState state, int records, Action<Diagnostic> warn, CancellationToken ct)
     {
-        var ids = state.Reserved.Keys.Select(HistoryKeys.ReleaseIdOf).OfType<string>().OrderDescending(StringComparer.Ordinal).ToList();
-        var store = state.Reserved.Keys.Select(HistoryKeys.HashOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var ids = HistoryKeys.ReleaseIds(state);
+        var store = HistoryKeys.StoreHashes(state);
         var kept = new ReleaseReferences();
         var complete = true;
         foreach (var id in ids.Take(Math.Max(records, 0)))

@@ -51,7 +51,7 @@ public sealed class ReleaseManager(IDeployObserver? observer = null, Func<Connec
                 : $"{options.Target} has only one release ({ids[0]}), the live one; there is nothing before it to roll back to."));
         if (!ids.Contains(id, StringComparer.Ordinal))
         {
-            throw DeployException.Usage(DiagnosticCode.NoSuchRelease, $"There is no release '{id}' under {options.Target}. 's3deploy releases {options.Target}' lists them{(ids.Count > 0 ? $" (newest: {ids[0]})" : "")}.");
+            throw DeployException.Usage(DiagnosticCode.NoSuchRelease, $"There is no release '{Headers.HeaderValues.Printable(id)}' under {options.Target}. 's3deploy releases {options.Target}' lists them{(ids.Count > 0 ? $" (newest: {ids[0]})" : "")}.");
         }
 
         var release = await new HistoryReader(s3, options.Target).TryReadAsync(id, ct)

@@ -52,6 +52,20 @@ public sealed class ReleaseCliTests(Servers servers) : ServerTest(servers)
         Assert.Equal(before, await Bucket.ListAsync());
     }
 
+    [Theory, OnS3rver, OnMoto]
+    public async Task A_release_id_with_a_line_break_cannot_forge_a_line_of_the_refusal(Emulator emulator)
+    {
+        await UseAsync(emulator);
+        var target = $"s3://{Bucket.Name}";
+        await RunAsync("deploy", Site(("index.html", "<h1>A</h1>")).Path, target);
+
+        var (code, _, stderr) = await RunAsync("rollback", target, "--to", "x\n::error::forged");
+
+        Assert.Equal(2, code);
+        Assert.Contains("error S3D068:", stderr);
+        Assert.DoesNotContain(stderr.ReplaceLineEndings("\n").Split('\n'), l => l.StartsWith("::error::", StringComparison.Ordinal));
+    }
+
     private async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         using var stdout = new StringWriter();

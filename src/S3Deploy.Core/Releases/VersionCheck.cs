@@ -34,7 +34,7 @@ internal static class VersionCheck
 
         if (gone.OrderBy(a => a.RelativeKey, StringComparer.Ordinal).FirstOrDefault() is { } first)
         {
-            throw DeployException.Refused(DiagnosticCode.ReleaseBytesGone, $"Release {releaseId} needs object versions that are no longer in the bucket ({gone.Count} key(s), the first '{first.RelativeKey}' version {first.RestoreVersionId}), so it cannot be restored exactly; a lifecycle rule that expires noncurrent versions removes them. Nothing was changed.");
+            throw DeployException.Refused(DiagnosticCode.ReleaseBytesGone, $"Release {releaseId} needs object versions that are no longer in the bucket ({gone.Count} key(s), the first '{Headers.HeaderValues.Printable(first.RelativeKey)}' version {Headers.HeaderValues.Printable(first.RestoreVersionId!)}), so it cannot be restored exactly; a lifecycle rule that expires noncurrent versions removes them. Nothing was changed.");
         }
     }
 }
